@@ -1,0 +1,83 @@
+"""Layout: columns, tabs, expander, container, empty, form (the sidebar is ``Container(root="sidebar")``)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nbapp.errors import NbappAPIError, describe
+
+GAPS = {"small": "0.5rem", "medium": "1rem", "large": "2rem", None: "0"}
+
+
+class LayoutMixin:
+    """Blocks that hold other elements. Use them with ``with`` or call elements on them."""
+
+    def container(self, *, height: int | None = None, border: bool | None = None, key: str | None = None):
+        """Insert a container that holds several elements; returns it (use ``with`` or call on it)."""
+        if height is not None and (not isinstance(height, int) or height <= 0):
+            raise NbappAPIError(f"st.container(): height must be a positive int (pixels), got {describe(height)}.")
+        return self._add_block("container", {"height": height, "border": bool(border) if border is not None else height is not None})
+
+    def columns(self, spec: int | Sequence[float], *, gap: str | None = "small",
+                vertical_alignment: str = "top", border: bool = False):
+        """Insert side-by-side columns; returns a list of containers, one per column.
+
+        ``spec`` is a number of equal columns or a list of relative widths. Raises
+        NbappAPIError for a non-positive count, non-positive width or unknown gap.
+        """
+        if isinstance(spec, int) and not isinstance(spec, bool):
+            if spec < 1:
+                raise NbappAPIError(f"st.columns(): spec must be a positive int or a list of positive numbers, got {spec}.")
+            weights = [1.0] * spec
+        elif isinstance(spec, Sequence) and spec and all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in spec):
+            weights = [float(w) for w in spec]
+        else:
+            raise NbappAPIError(f"st.columns(): spec must be a positive int or a list of positive numbers, got {describe(spec)}.")
+        if gap not in GAPS:
+            raise NbappAPIError(f"st.columns(): gap must be 'small', 'medium', 'large' or None; got {describe(gap)}.")
+        if vertical_alignment not in ("top", "center", "bottom"):
+            raise NbappAPIError(f"st.columns(): vertical_alignment must be 'top', 'center' or 'bottom'; got {describe(vertical_alignment)}.")
+        row = self._add_block("horizontal", {"gap": GAPS[gap], "align": vertical_alignment})
+        total = sum(weights)
+        return [row._add_block("column", {"weight": w / total, "border": bool(border)}) for w in weights]
+
+    def tabs(self, tabs: Sequence[str]):
+        """Insert tabs; returns one container per label, in order. Raises for an empty list."""
+        if isinstance(tabs, str) or not tabs or not all(isinstance(t, str) for t in tabs):
+            raise NbappAPIError(f"st.tabs(): tabs must be a non-empty list of strings, got {describe(tabs)}.")
+        group = self._add_block("tabs", {"labels": list(tabs)})
+        return [group._add_block("tab", {"label": label}) for label in tabs]
+
+    def expander(self, label: str, expanded: bool = False, *, icon: str | None = None):
+        """Insert a collapsible container with a header ``label``; returns it."""
+        if not isinstance(label, str):
+            raise NbappAPIError(f"st.expander(): label must be a string, got {describe(label)}.")
+        return self._add_block("expander", {"label": label, "expanded": bool(expanded), "icon": icon})
+
+    def empty(self):
+        """Insert a single-element placeholder; each element call on it replaces its content.
+
+        Examples
+        --------
+        >>> placeholder = st.empty()
+        >>> placeholder.text("Hello")
+        >>> placeholder.empty()  # clears it
+        """
+        handle = self._add_block("empty", {})
+        handle._slot = 0
+        return handle
+
+    def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True):
+        """Insert a form: widgets inside it hold their values back until its submit button is clicked.
+
+        Raises NbappAPIError when the key is not a string or forms are nested.
+        """
+        if not isinstance(key, str) or not key:
+            raise NbappAPIError(f"st.form(): key must be a non-empty string, got {describe(key)}.")
+        from nbapp.container import _context
+
+        ctx = _context(self, "form")
+        if self._target(ctx).form is not None:
+            raise NbappAPIError(f"st.form({key!r}): forms cannot be nested in other forms.")
+        ctx.forms[key] = bool(clear_on_submit)
+        return self._add_block("form", {"key": key, "clear_on_submit": bool(clear_on_submit), "border": bool(border)},
+                               form=key)

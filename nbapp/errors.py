@@ -1,0 +1,40 @@
+"""User-facing errors: one family, each message naming the call, the argument and the fix."""
+from __future__ import annotations
+
+
+class NbappAPIError(Exception):
+    """Base class of errors caused by how nbapp's API is used."""
+
+
+# Streamlit's name for the same family, so `except st.StreamlitAPIException` keeps working.
+StreamlitAPIException = NbappAPIError
+
+
+class DuplicateWidgetID(NbappAPIError):
+    """Two widgets with the same identity were drawn in one run."""
+
+
+class NoRunContextError(NbappAPIError):
+    """An element was used outside an app run."""
+
+
+class ScriptControl(BaseException):
+    """Control flow of a run. A BaseException so that user code's ``except Exception`` cannot swallow it."""
+
+
+class StopException(ScriptControl):
+    """Raised by ``st.stop()``: end the run quietly."""
+
+
+class RerunException(ScriptControl):
+    """Raised by ``st.rerun()`` (``stale=False``) or because newer widget state is waiting (``stale=True``)."""
+
+    def __init__(self, stale: bool = False) -> None:
+        super().__init__()
+        self.stale = stale
+
+
+def describe(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` shortened to ``limit`` characters, for error messages."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -1,0 +1,92 @@
+"""Control and state: st.stop, st.rerun, st.session_state, st.set_page_config."""
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any, NoReturn
+
+from nbapp.errors import NbappAPIError, NoRunContextError, RerunException, StopException, describe
+from nbapp.runtime.context import get_run_context
+from nbapp.runtime.state import SessionState
+
+LAYOUTS = ("centered", "wide")
+SIDEBAR_STATES = ("auto", "expanded", "collapsed")
+
+
+def stop() -> NoReturn:
+    """End the current run quietly: nothing after this line runs."""
+    raise StopException()
+
+
+def rerun() -> NoReturn:
+    """Start a new run of the app at once, from the top."""
+    raise RerunException()
+
+
+def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str = "centered",
+                    initial_sidebar_state: str = "auto", menu_items: dict | None = None) -> None:
+    """Set the page's title, icon, layout and sidebar state (used when the app is served).
+
+    Raises NbappAPIError for an unknown ``layout`` or ``initial_sidebar_state``.
+    """
+    if layout not in LAYOUTS:
+        raise NbappAPIError(f"st.set_page_config(): layout must be 'centered' or 'wide'; got {describe(layout)}.")
+    if initial_sidebar_state not in SIDEBAR_STATES:
+        raise NbappAPIError(
+            f"st.set_page_config(): initial_sidebar_state must be one of {', '.join(map(repr, SIDEBAR_STATES))}; "
+            f"got {describe(initial_sidebar_state)}."
+        )
+    ctx = _ctx("set_page_config")
+    ctx.app.page_config.update(page_title=page_title, page_icon=page_icon, layout=layout,
+                               initial_sidebar_state=initial_sidebar_state, menu_items=menu_items)
+
+
+def _ctx(fn: str):
+    ctx = get_run_context()
+    if ctx is None:
+        raise NoRunContextError(f"st.{fn} is only available inside an app run (an %%app cell, `nbapp run`, or AppTest).")
+    return ctx
+
+
+class _SessionStateProxy(MutableMapping):
+    """``st.session_state``: the session state of the app whose run is executing."""
+
+    def _state(self) -> SessionState:
+        return _ctx("session_state").session_state
+
+    def __getitem__(self, key: str) -> Any:
+        return self._state()[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state()[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state()[key]
+
+    def __iter__(self):
+        return iter(self._state())
+
+    def __len__(self) -> int:
+        return len(self._state())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state()
+
+    def __getattr__(self, key: str) -> Any:
+        return getattr(self._state(), key)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self._state()[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        delattr(self._state(), key)
+
+    def __repr__(self) -> str:
+        ctx = get_run_context()
+        return repr(ctx.session_state) if ctx else "SessionState(<outside an app run>)"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a plain copy of the session state's entries."""
+        return self._state().to_dict()
+
+
+session_state = _SessionStateProxy()

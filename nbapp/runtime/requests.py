@@ -1,0 +1,60 @@
+"""Rerun requests: widget changes merge into one pending request, so the latest state wins.
+
+Browser events arrive on the kernel's main thread while a run executes on the app's
+worker thread. Each event only merges into the pending request; the worker takes the
+whole request when it is free. A run in progress that sees a pending request at its next
+element call stops early (Streamlit's "fast reruns"), so a burst of 100 changes costs at
+most the run in progress plus one rerun with the final values.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Request:
+    """What the next run must apply: front-end values by state key, and/or new source."""
+
+    changes: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+
+class RerunRequests:
+    """A lock-guarded mailbox between the browser-facing thread and the worker thread."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._pending: Request | None = None
+        self._closed = False
+
+    def request(self, changes: dict[str, Any] | None = None, source: str | None = None) -> None:
+        """Merge ``changes`` (and a new ``source``) into the pending request and wake the worker."""
+        with self._cond:
+            if self._pending is None:
+                self._pending = Request()
+            if changes:
+                self._pending.changes.update(changes)
+            if source is not None:
+                self._pending.source = source
+            self._cond.notify()
+
+    def has_pending(self) -> bool:
+        """Return True when a request waits: the run in progress is already stale."""
+        return self._pending is not None
+
+    def take(self, timeout: float | None = None) -> Request | None:
+        """Block until a request is pending and return it; None once closed (or on timeout)."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._pending is not None or self._closed, timeout)
+            if self._closed:
+                return None
+            request, self._pending = self._pending, None
+            return request
+
+    def close(self) -> None:
+        """Stop the worker: :meth:`take` returns None from now on."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()

@@ -1,0 +1,198 @@
+"""Session state: user entries, widget values by identity, and the callbacks of changed widgets."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from nbapp.errors import NbappAPIError, describe
+
+
+@dataclass
+class WidgetMeta:
+    """What the runtime remembers about a widget drawn in a run."""
+
+    id: str
+    kind: str
+    key: str | None
+    identity: str
+    default: Any
+    deserialize: Callable[[Any], Any]
+    on_change: Callable[..., None] | None = None
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    trigger: bool = False
+    form_id: str | None = None
+
+    @property
+    def state_key(self) -> str:
+        return self.key if self.key is not None else self.id
+
+
+class SessionState(MutableMapping):
+    """``st.session_state``: a dict with attribute access that also holds widget values.
+
+    A widget's value is readable under its ``key``. Setting a key before its widget is
+    drawn in a run makes that the widget's value; setting it after raises.
+    """
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_values", {})
+        object.__setattr__(self, "_widgets", {})  # state key -> WidgetMeta
+        object.__setattr__(self, "_drawn", set())  # state keys drawn in the current run
+        object.__setattr__(self, "_forms", {})  # form id -> {state key: value} held until submit
+
+    # -- mapping protocol (user-facing) --------------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise KeyError(_missing(key)) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        meta = self._widgets.get(key)
+        if meta is not None and key in self._drawn:
+            raise NbappAPIError(
+                f"`st.session_state.{key}` cannot be modified after the widget with key "
+                f"`{key}` is instantiated. Set it before the widget is drawn, or in a callback."
+            )
+        self._values[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        try:
+            del self._values[key]
+        except KeyError:
+            raise KeyError(_missing(key)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([k for k in self._values if not _is_anonymous(k)])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise AttributeError(_missing(key)) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]
+        except KeyError as err:
+            raise AttributeError(err.args[0]) from None
+
+    def __repr__(self) -> str:
+        return f"SessionState({ {k: self._values[k] for k in self} !r})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a plain copy of the user-visible entries (keyed widgets included)."""
+        return {k: self._values[k] for k in self}
+
+    # -- runtime side --------------------------------------------------------------
+    def begin_run(self) -> None:
+        """Forget which widgets were drawn: a new run starts."""
+        self._drawn.clear()
+
+    def register(self, meta: WidgetMeta) -> Any:
+        """Record a widget drawn in this run and return its current value.
+
+        The value is the one in state (a front-end change or an API assignment) when the
+        widget's identity is unchanged, else its default.
+        """
+        key = meta.state_key
+        old = self._widgets.get(key)
+        if old is not None and old.identity != meta.identity and key not in self._drawn:
+            self._values.pop(key, None)  # the value's bounds changed: start from the default
+        self._widgets[key] = meta
+        self._drawn.add(key)
+        if key not in self._values:
+            self._values[key] = meta.default
+        return self._values[key]
+
+    def apply_changes(self, changes: dict[str, Any]) -> list[WidgetMeta]:
+        """Store front-end values (already deserialized); return the widgets whose value changed."""
+        changed = []
+        for key, value in changes.items():
+            meta = self._widgets.get(key)
+            if meta is None:
+                continue  # the widget vanished since the browser sent this
+            if meta.trigger or not _same(self._values.get(key, meta.default), value):
+                self._values[key] = value
+                changed.append(meta)
+        return changed
+
+    def run_callbacks(self, metas: list[WidgetMeta]) -> None:
+        """Call ``on_change`` / ``on_click`` of each changed widget, in the order given."""
+        for meta in metas:
+            if meta.on_change is not None:
+                meta.on_change(*meta.args, **meta.kwargs)
+
+    def reset_triggers(self) -> None:
+        """Buttons are True for one completed run only."""
+        for key, meta in self._widgets.items():
+            if meta.trigger:
+                self._values[key] = False
+
+    def end_run(self) -> None:
+        """After a completed run, widgets that were not drawn lose their state."""
+        for key in [k for k in self._widgets if k not in self._drawn]:
+            del self._widgets[key]
+            self._values.pop(key, None)
+
+    def widget(self, key: str) -> WidgetMeta | None:
+        """Return the meta of the widget with this state key, if one was drawn."""
+        return self._widgets.get(key)
+
+    def route_input(self, key: str, value: Any) -> dict[str, Any] | None:
+        """Return the changes a browser input causes, or None while a form holds it back.
+
+        A form widget's value waits in the form; its submit button sends them all at once.
+        """
+        meta = self._widgets.get(key)
+        if meta is None or meta.form_id is None:
+            return {key: value}
+        if meta.kind == "form_submit_button":
+            return {**self._forms.pop(meta.form_id, {}), key: value}
+        self._forms.setdefault(meta.form_id, {})[key] = value
+        return None
+
+    def reset_form(self, form_id: str) -> None:
+        """``clear_on_submit``: put every widget of the form back to its default."""
+        for key, meta in self._widgets.items():
+            if meta.form_id == form_id and not meta.trigger:
+                self._values[key] = meta.default
+
+
+def _missing(key: str) -> str:
+    return (
+        f'st.session_state has no key "{key}". Did you forget to initialize it? '
+        f"Use `if {key!r} not in st.session_state: st.session_state[{key!r}] = ...`."
+    )
+
+
+def _is_anonymous(key: str) -> bool:
+    return key.startswith("$$ID-")
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:  # e.g. arrays: ambiguous truth value
+        return a is b
+
+
+def warn_value_rejected(kind: str, label: str, value: Any, reason: str) -> None:
+    """Warn that a value from the browser was clamped or ignored; never raises."""
+    warnings.warn(
+        f"st.{kind}({label!r}): ignored value {describe(value)} from the browser: {reason}",
+        RuntimeWarning,
+        stacklevel=2,
+    )

@@ -1,0 +1,114 @@
+"""AppTest: run an app script headless and inspect what it drew, like ``streamlit.testing.v1``.
+
+Examples
+--------
+>>> at = AppTest.from_string("import nbapp as st\\nx = st.slider('x', 0, 10, 3)\\nst.write(x * 2)").run()
+>>> at.markdown[0].value
+'6'
+>>> at.slider[0].set_value(5).run().markdown[0].value
+'10'
+"""
+from __future__ import annotations
+
+import inspect
+import os
+import textwrap
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from nbapp.runtime.runner import App
+from nbapp.runtime.state import SessionState
+from nbapp.testing.elements import Block as BlockView
+from nbapp.testing.elements import wrap
+
+
+class AppTest(BlockView):
+    """A simulated app session. Build it with ``from_string`` / ``from_file`` / ``from_function``,
+    call :meth:`run`, then read element lists (``at.title``, ``at.slider``...) and set widget
+    values (``at.slider[0].set_value(3).run()``)."""
+
+    def __init__(self, script: str, *, filename: str = "<apptest>", default_timeout: float = 3.0) -> None:
+        self._app = App(script, filename=filename)
+        self.default_timeout = default_timeout
+        self._pending: dict[str, Any] = {}
+        super().__init__(None, self)
+
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3.0) -> "AppTest":
+        """Return an AppTest for the script in ``script`` (dedented)."""
+        return cls(textwrap.dedent(script), default_timeout=default_timeout)
+
+    @classmethod
+    def from_file(cls, script_path: str, *, default_timeout: float = 3.0) -> "AppTest":
+        """Return an AppTest for the script file at ``script_path`` (relative to the caller's file).
+
+        Raises FileNotFoundError naming the path when it does not exist.
+        """
+        path = script_path
+        if not os.path.isabs(path):
+            caller = inspect.stack()[1].filename
+            candidate = os.path.join(os.path.dirname(os.path.abspath(caller)), path)
+            path = candidate if os.path.exists(candidate) else os.path.abspath(path)
+        with open(path, encoding="utf-8") as f:
+            return cls(f.read(), filename=path, default_timeout=default_timeout)
+
+    @classmethod
+    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3.0,
+                      args: tuple | None = None, kwargs: dict | None = None) -> "AppTest":
+        """Return an AppTest whose script is the body of ``script`` (called with args/kwargs)."""
+        source = textwrap.dedent(inspect.getsource(script))
+        call = f"\n{script.__name__}(*{tuple(args or ())!r}, **{dict(kwargs or {})!r})\n"
+        return cls(source + call, default_timeout=default_timeout)
+
+    @property
+    def session_state(self) -> SessionState:
+        """The app's session state: set entries before :meth:`run`, read them after."""
+        return self._app.session_state
+
+    @property
+    def runs(self) -> int:
+        """How many times the script has started (st.rerun included)."""
+        return self._app.runs
+
+    def run(self, *, timeout: float | None = None) -> "AppTest":
+        """Run the script with the values set since the last run; returns self.
+
+        Raises RuntimeError when the run takes longer than ``timeout`` seconds.
+        """
+        timeout = self.default_timeout if timeout is None else timeout
+        changes: dict[str, Any] = {}
+        for key, value in self._pending.items():
+            changes.update(self._app.session_state.route_input(key, value) or {})
+        self._pending.clear()
+        failure: list[BaseException] = []
+
+        def target() -> None:
+            try:
+                self._app.run(changes)
+            except BaseException as err:  # surfaced in the test's thread below
+                failure.append(err)
+
+        thread = threading.Thread(target=target, name="nbapp-apptest", daemon=True)
+        thread.start()
+        thread.join(timeout)
+        if thread.is_alive():
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        if failure:
+            raise failure[0]
+        self._node = self._app.tree
+        return self
+
+    def _set(self, state_key: str, value: Any) -> None:
+        self._pending[state_key] = value
+
+    def _value(self, state_key: str) -> Any:
+        if state_key in self._pending:
+            return self._pending[state_key]
+        return self._app.session_state._values.get(state_key)
+
+    def __repr__(self) -> str:
+        return f"AppTest(runs={self.runs})"
+
+
+__all__ = ["AppTest", "wrap"]

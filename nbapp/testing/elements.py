@@ -1,0 +1,189 @@
+"""Read-only views of a run's tree for AppTest, with widget setters that feed the next run."""
+from __future__ import annotations
+
+from typing import Any
+
+from nbapp import tree
+
+# AppTest attribute -> element kind, where they differ
+_PLURAL_BLOCKS = {"columns": "column", "tabs": "tab"}
+_TEXT_KINDS = {"title", "header", "subheader", "markdown", "caption", "code", "latex", "text", "html",
+               "success", "info", "warning", "error", "toast", "spinner"}
+
+
+class Element:
+    """One drawn element. ``.value`` is its content (text) or current value (widgets); other
+    attributes read its properties (``.label``, ``.min``, ``.options``...)."""
+
+    def __init__(self, node: tree.Element, at) -> None:
+        self._node = node
+        self._at = at
+
+    @property
+    def kind(self) -> str:
+        return self._node.kind
+
+    @property
+    def key(self) -> str | None:
+        """The widget's ``key=`` argument, if one was given."""
+        state_key = self._node.props.get("state_key")
+        return None if state_key is None or state_key.startswith("$$ID-") else state_key
+
+    @property
+    def value(self) -> Any:
+        props = self._node.props
+        if "state_key" in props:
+            return self._at._value(props["state_key"])
+        if self.kind in _TEXT_KINDS:
+            return props["body"]
+        if self.kind == "exception":
+            return props["message"]
+        if self.kind in ("dataframe", "table"):
+            return props["data"]
+        if self.kind == "json":
+            return props["body"]
+        return props.get("value")
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._node.props[name]
+        except KeyError:
+            raise AttributeError(f"{self.kind} element has no attribute {name!r}") from None
+
+    # -- widget setters (each returns self so `.run()` can follow) ----------------
+    def set_value(self, value: Any) -> "Element":
+        """Set the widget's value for the next run."""
+        state_key = self._node.props.get("state_key")
+        if state_key is None:
+            raise TypeError(f"{self.kind} is not a widget: it has no value to set")
+        self._at._set(state_key, value)
+        return self
+
+    def click(self) -> "Element":
+        """Click a button (True on the next run only)."""
+        return self.set_value(True)
+
+    def check(self) -> "Element":
+        """Tick a checkbox or toggle."""
+        return self.set_value(True)
+
+    def uncheck(self) -> "Element":
+        """Untick a checkbox or toggle."""
+        return self.set_value(False)
+
+    def input(self, value: str) -> "Element":
+        """Type ``value`` into a text input or text area."""
+        return self.set_value(value)
+
+    def select(self, value: Any) -> "Element":
+        """Choose ``value`` in a radio, selectbox or select_slider; add it to a multiselect."""
+        if self.kind == "multiselect":
+            current = list(self.value)
+            return self.set_value(current + [value] if value not in current else current)
+        return self.set_value(value)
+
+    def unselect(self, value: Any) -> "Element":
+        """Remove ``value`` from a multiselect."""
+        return self.set_value([v for v in self.value if v != value])
+
+    def set_range(self, lower: Any, upper: Any) -> "Element":
+        """Set both ends of a range slider."""
+        return self.set_value((lower, upper))
+
+    def increment(self) -> "Element":
+        """Add one step to a number input."""
+        return self.set_value(min(self.value + self._node.props["step"], self._bound("max", self.value + self._node.props["step"])))
+
+    def decrement(self) -> "Element":
+        """Subtract one step from a number input."""
+        return self.set_value(max(self.value - self._node.props["step"], self._bound("min", self.value - self._node.props["step"])))
+
+    def _bound(self, name: str, fallback: Any) -> Any:
+        bound = self._node.props.get(name)
+        return fallback if bound is None else bound
+
+    def run(self, *, timeout: float | None = None):
+        """Run the app again (shortcut for ``at.run()``); returns the AppTest."""
+        return self._at.run(timeout=timeout)
+
+    def __repr__(self) -> str:
+        return f"{self.kind}({self._node.props.get('label', self.value)!r})"
+
+
+class ElementList(list):
+    """A list of elements of one kind; ``.values`` lists their values, ``lst(key=...)`` finds one."""
+
+    @property
+    def values(self) -> list[Any]:
+        return [e.value for e in self]
+
+    def __call__(self, key: str) -> Element:
+        for element in self:
+            if element.key == key:
+                return element
+        raise KeyError(f"no element with key {key!r}")
+
+
+class Block:
+    """A container of the tree (the app, the sidebar, a column...). Attribute ``kind`` lists the
+    elements of that kind below it, e.g. ``block.slider``, ``block.columns``, ``block.markdown``."""
+
+    def __init__(self, node: tree.Block | None, at) -> None:
+        self._node = node
+        self._at = at
+
+    def _nodes(self):
+        if self._node is None:
+            raise RuntimeError("call run() before reading elements")
+        return self._node.walk()
+
+    @property
+    def children(self) -> list[Any]:
+        """The direct children, as Element or Block views."""
+        return [wrap(c, self._at) for c in self._node.children]
+
+    @property
+    def main(self) -> "Block":
+        return self._find_block("main")
+
+    @property
+    def sidebar(self) -> "Block":
+        return self._find_block("sidebar")
+
+    def _find_block(self, kind: str) -> "Block":
+        for node in self._nodes():
+            if isinstance(node, tree.Block) and node.kind == kind:
+                return Block(node, self._at)
+        raise LookupError(f"no {kind} in this app")
+
+    def get(self, kind: str) -> ElementList:
+        """Return every element (or block) of ``kind`` below this block, in document order."""
+        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind == kind)
+
+    def __getattr__(self, name: str) -> ElementList:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(_PLURAL_BLOCKS.get(name, name))
+
+    def __getitem__(self, index: int):
+        return self.children[index]
+
+    def __len__(self) -> int:
+        return len(self._node.children)
+
+    @property
+    def kind(self) -> str:
+        return self._node.kind
+
+    @property
+    def label(self) -> str | None:
+        return self._node.props.get("label")
+
+    @property
+    def props(self) -> dict[str, Any]:
+        return self._node.props
+
+
+def wrap(node, at):
+    """Return the view (Element or Block) for a tree node."""
+    return Block(node, at) if isinstance(node, tree.Block) else Element(node, at)

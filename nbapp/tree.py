@@ -1,0 +1,56 @@
+"""The element tree of one run: plain data, no widgets, no rendering."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+@dataclass(eq=False)
+class Element:
+    """One leaf of the tree: ``kind`` names the element (``"markdown"``, ``"slider"``...).
+
+    ``props`` holds what the renderer needs; ``id`` is the widget id for input widgets
+    (stable across runs while the widget's identity holds) and None otherwise.
+    """
+
+    kind: str
+    props: dict[str, Any]
+    id: str | None = None
+
+
+@dataclass(eq=False)
+class Block:
+    """A container node: the main column, the sidebar, columns, tabs, an expander, a form..."""
+
+    kind: str
+    props: dict[str, Any] = field(default_factory=dict)
+    children: list["Node"] = field(default_factory=list)
+    id: str | None = None
+    form: str | None = None  # the id of the enclosing st.form, inherited by nested blocks
+
+    def walk(self):
+        """Yield every node below this block, depth first, in document order."""
+        for child in self.children:
+            yield child
+            if isinstance(child, Block):
+                yield from child.walk()
+
+
+Node = Union[Element, Block]
+
+
+def node_keys(children: list[Node]) -> list[str]:
+    """Return a reconcile key per child: the widget id, else ``kind#n`` (n-th child of that kind).
+
+    Keys let a renderer reuse the widget it drew for the same node in the previous run.
+    """
+    seen: dict[str, int] = {}
+    keys = []
+    for child in children:
+        if child.id is not None:
+            keys.append(child.id)
+            continue
+        n = seen.get(child.kind, 0)
+        seen[child.kind] = n + 1
+        keys.append(f"{child.kind}#{n}")
+    return keys
