@@ -1,0 +1,161 @@
+"""Containers as ipywidgets boxes: the app layout, sidebar, columns, tabs, expander, form..."""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import ipywidgets as w
+
+from nbapp.render.registry import BlockAdapter, adapter, changed, classed
+
+
+def _page_config_html(config: dict[str, Any]) -> str:
+    # Read by the published page's template (title, icon, layout); invisible in a notebook.
+    data = html.escape(json.dumps({k: v for k, v in config.items() if k != "menu_items"}, default=str))
+    return f'<div class="nbapp-page-config" data-config="{data}"></div>'
+
+
+@adapter("app")
+class AppLayout(BlockAdapter):
+    """The sidebar beside the main column; the page config travels in a hidden element."""
+
+    def create(self, props, emit):
+        config = w.HTML(_page_config_html(props["page_config"]))
+        config.layout.display = "none"
+        box = classed(w.HBox(children=(config,)), "nbapp-layout")
+        self._apply(box, props)
+        return box
+
+    def update(self, widget, props, old):
+        widget.children[0].value = _page_config_html(props["page_config"])
+        self._apply(widget, props)
+        return True
+
+    def _apply(self, box, props):
+        wide = props["page_config"].get("layout") == "wide"
+        (box.add_class if wide else box.remove_class)("nbapp-wide")
+
+    def set_children(self, widget, children):
+        main, sidebar = children
+        ordered = (widget.children[0], sidebar, main)
+        if widget.children != ordered:
+            widget.children = ordered
+
+
+@adapter("main")
+class Main(BlockAdapter):
+    def create(self, props, emit):
+        return classed(w.VBox(), "nbapp-main")
+
+
+@adapter("sidebar")
+class Sidebar(BlockAdapter):
+    """Hidden while empty."""
+
+    def create(self, props, emit):
+        return classed(w.VBox(), "nbapp-sidebar")
+
+    def set_children(self, widget, children):
+        super().set_children(widget, children)
+        display = None if children else "none"
+        if widget.layout.display != display:
+            widget.layout.display = display
+
+
+@adapter("horizontal")
+class Columns(BlockAdapter):
+    def create(self, props, emit):
+        box = classed(w.HBox(), "nbapp-columns", f"nbapp-align-{props['align']}")
+        box.layout.grid_gap = props["gap"]
+        return box
+
+    def update(self, widget, props, old):
+        if changed(props, old, "align"):
+            return False
+        widget.layout.grid_gap = props["gap"]
+        return True
+
+
+@adapter("column")
+class Column(BlockAdapter):
+    def create(self, props, emit):
+        box = classed(w.VBox(), "nbapp-column")
+        if props["border"]:
+            box.add_class("nbapp-border")
+        self.update(box, props, {})
+        return box
+
+    def update(self, widget, props, old):
+        if changed(props, old, "border") and old:
+            return False
+        widget.layout.flex = f"{props['weight']:.6f} 1 0%"
+        return True
+
+
+@adapter("tabs")
+class Tabs(BlockAdapter):
+    def create(self, props, emit):
+        return classed(w.Tab(), "nbapp-tabs")
+
+    def update(self, widget, props, old):
+        return True  # titles are set with the children
+
+    def set_children(self, widget, children):
+        super().set_children(widget, children)
+        titles = tuple(c.nbapp_label for c in children)
+        if tuple(widget.titles) != titles:
+            widget.titles = titles
+
+
+@adapter("tab")
+class TabPanel(BlockAdapter):
+    def create(self, props, emit):
+        box = classed(w.VBox(), "nbapp-tab")
+        box.nbapp_label = props["label"]
+        return box
+
+    def update(self, widget, props, old):
+        widget.nbapp_label = props["label"]
+        return True
+
+
+@adapter("expander")
+class Expander(BlockAdapter):
+    """An accordion of one panel; the user's open/closed choice survives reruns."""
+
+    def create(self, props, emit):
+        inner = w.VBox()
+        acc = classed(w.Accordion(children=(inner,), selected_index=0 if props["expanded"] else None), "nbapp-expander")
+        self.update(acc, props, {})
+        return acc
+
+    def update(self, widget, props, old):
+        title = f"{props['icon']} {props['label']}" if props.get("icon") else props["label"]
+        if tuple(widget.titles) != (title,):
+            widget.titles = (title,)
+        if old and changed(props, old, "expanded"):
+            widget.selected_index = 0 if props["expanded"] else None
+        return True
+
+    def set_children(self, widget, children):
+        inner = widget.children[0]
+        if inner.children != children:
+            inner.children = children
+
+
+@adapter("container", "form", "empty")
+class Box(BlockAdapter):
+    def create(self, props, emit):
+        box = w.VBox()
+        kind_class = "nbapp-form" if "clear_on_submit" in props else "nbapp-container"
+        classed(box, kind_class)
+        if props.get("border"):
+            box.add_class("nbapp-border")
+        if props.get("height"):
+            box.layout.height = f"{props['height']}px"
+            box.layout.overflow = "auto"
+        return box
+
+    def update(self, widget, props, old):
+        return not changed(props, old, "border", "height")

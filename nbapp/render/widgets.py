@@ -1,0 +1,107 @@
+"""Reconcile a run's tree onto ipywidgets, reusing the widget of every node whose key survived.
+
+Same key and kind: the widget is updated in place inside ``hold_sync`` (only changed
+traits reach the browser). New key: a widget is created. Vanished key: its widget is
+closed. A container's ``children`` is reassigned only when its tuple of widgets changed,
+so the browser keeps focus, scroll position and drag state of everything else.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as w
+
+from nbapp import tree
+from nbapp.render import blocks, data, inputs, status, text  # noqa: F401  (register adapters)
+from nbapp.render.registry import ADAPTERS, BlockAdapter, same
+from nbapp.render.style import stylesheet
+
+OnInput = Callable[[str, Any], None]  # (state key, wire value) from the browser
+
+
+@dataclass
+class Drawn:
+    """What the renderer drew for one node last time."""
+
+    kind: str
+    props: dict[str, Any]
+    widget: w.Widget
+    children: dict[str, "Drawn"] = field(default_factory=dict)
+
+
+class WidgetRenderer:
+    """Keeps one app's widgets in step with its trees. ``root`` is the widget to display."""
+
+    def __init__(self, on_input: OnInput) -> None:
+        self._on_input = on_input
+        self._rendering = False
+        self._drawn: Drawn | None = None
+        self.root = w.VBox(children=(stylesheet(),))
+        self.root.add_class("nbapp-app")
+
+    def render(self, root: tree.Block, *, final: bool = True) -> None:
+        """Show ``root``. A partial tree (``final=False``, mid-run) keeps the old trailing widgets."""
+        self._rendering = True
+        try:
+            self._drawn = self._reconcile(root, self._drawn, final)
+        finally:
+            self._rendering = False
+        content = self._drawn.widget
+        if self.root.children[1:] != (content,):
+            self.root.children = (self.root.children[0], content)
+
+    def close(self) -> None:
+        """Close every widget this renderer created."""
+        if self._drawn is not None:
+            _close(self._drawn)
+        self.root.close()
+
+    def _emit_for(self, props: dict[str, Any]) -> Callable[[Any], None]:
+        state_key = props.get("state_key")
+
+        def emit(value: Any) -> None:
+            if not self._rendering and state_key is not None:
+                self._on_input(state_key, value)
+
+        return emit
+
+    def _reconcile(self, node: tree.Node, old: Drawn | None, final: bool) -> Drawn:
+        adapter = ADAPTERS.get(node.kind) or ADAPTERS["unknown"]
+        drawn = None
+        if old is not None and old.kind == node.kind:
+            if same(old.props, node.props):
+                drawn = old
+            else:
+                with old.widget.hold_sync():
+                    if adapter.update(old.widget, node.props, old.props):
+                        drawn = Drawn(node.kind, node.props, old.widget, old.children)
+        if drawn is None:
+            if old is not None:
+                _close(old)
+            drawn = Drawn(node.kind, node.props, adapter.create(node.props, self._emit_for(node.props)))
+        if isinstance(node, tree.Block):
+            self._reconcile_children(node, drawn, adapter, final)
+        return drawn
+
+    def _reconcile_children(self, node: tree.Block, drawn: Drawn, adapter: BlockAdapter, final: bool) -> None:
+        old_children = drawn.children
+        children: dict[str, Drawn] = {}
+        for key, child in zip(tree.node_keys(node.children), node.children):
+            children[key] = self._reconcile(child, old_children.get(key), final)
+        for key, old in old_children.items():
+            if key in children:
+                continue
+            if final:
+                _close(old)
+            else:
+                children[key] = old  # not reached yet in this run: keep showing the old one
+        drawn.children = children
+        adapter.set_children(drawn.widget, tuple(c.widget for c in children.values()))
+
+
+def _close(drawn: Drawn) -> None:
+    for child in drawn.children.values():
+        _close(child)
+    drawn.widget.close()
