@@ -27,7 +27,7 @@ class RunContext:
         self.session_state = app.session_state
         self.main = Block("main")
         self.sidebar = Block("sidebar")
-        self.root = Block("app", {"page_config": app.page_config}, [self.main, self.sidebar])
+        self.root = Block("app", {"page_config": dict(app.page_config)}, [self.main, self.sidebar])
         self.stack: list[Any] = []  # Containers entered with `with`
         self.widget_ids: dict[str, str] = {}  # widget id -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
@@ -126,6 +126,7 @@ class App:
                 _show_exception(ctx, exc)
             finally:
                 reset_run_context(token)
+                ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
                 state.end_run()
             for form in ctx.submitted_forms:
