@@ -53,6 +53,17 @@ class RerunRequests:
             request, self._pending = self._pending, None
             return request
 
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._closed
+
+    def wait_closed(self, timeout: float) -> bool:
+        """Sleep up to ``timeout`` seconds, waking early when closed; returns :attr:`closed`."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._closed, timeout)
+            return self._closed
+
     def close(self) -> None:
         """Stop the worker: :meth:`take` returns None from now on."""
         with self._cond:

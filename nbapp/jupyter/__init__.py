@@ -1,0 +1,1 @@
+"""Jupyter integration: the ``%%app`` magic and the kernel-side session of each app."""

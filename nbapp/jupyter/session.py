@@ -1,0 +1,164 @@
+"""One app living in a kernel: its widgets, its worker thread, and the bridge from browser events.
+
+Threads: browser events arrive on the kernel's main thread (comm messages). They only
+merge into the app's pending request (``runtime/requests``). A worker thread runs the
+script; its trees are handed back to the main thread's event loop to be drawn, so every
+ipywidgets mutation happens on the thread that also applies the browser's updates.
+The first run happens synchronously while the cell executes, so the output exists when
+the cell finishes (Voilà renders the page from it).
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import threading
+import traceback
+import warnings
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from nbapp.render.widgets import WidgetRenderer
+from nbapp.runtime.requests import RerunRequests
+from nbapp.runtime.runner import App
+from nbapp.tree import Block
+
+WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modification time
+
+
+class JupyterApp:
+    """An app shown in a notebook output (or a Voilà page) that reruns on every widget change."""
+
+    def __init__(self, source: str, *, filename: str,
+                 globals_fn: Callable[[], Mapping[str, Any]] | None = None) -> None:
+        self.app = App(source, filename=filename, globals_fn=globals_fn)
+        self.renderer = WidgetRenderer(self._on_input)
+        self.requests = RerunRequests()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._worker: threading.Thread | None = None
+        self._render_queued = False
+
+    @property
+    def widget(self):
+        """The root ipywidget of the app (display it to show the app)."""
+        return self.renderer.root
+
+    def show(self) -> None:
+        """Run the app once, synchronously, display it, and start listening for changes."""
+        from IPython.display import display
+
+        self._loop = _main_loop()
+        self.renderer.render(self.app.run(flush=lambda tree: self.renderer.render(tree, final=False)))
+        display(self.renderer.root)
+        self._worker = threading.Thread(target=self._work, name=f"nbapp-app {self.app.filename}", daemon=True)
+        self._worker.start()
+
+    def set_source(self, text: str) -> None:
+        """Rerun with new source (keeping widget values whose identity still exists); thread-safe."""
+        self.requests.request(source=text)
+
+    def rerun(self) -> None:
+        """Ask for a rerun with the current state (e.g. after notebook variables changed)."""
+        self.requests.request()
+
+    def close(self) -> None:
+        """Stop the worker and close every widget of the app."""
+        self.requests.close()
+        if self._worker is not None and self._worker is not threading.current_thread():
+            self._worker.join(timeout=5)
+        self.renderer.close()
+
+    # -- main thread: browser events ---------------------------------------------------
+    def _on_input(self, state_key: str, wire: Any) -> None:
+        meta = self.app.session_state.widget(state_key)
+        if meta is None:
+            return
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = meta.deserialize(wire)
+        for warning in caught:
+            print(f"nbapp: {warning.message}", file=sys.stderr)
+        changes = self.app.session_state.route_input(state_key, value)
+        if changes is not None:
+            self.requests.request(changes)
+
+    # -- worker thread --------------------------------------------------------------------
+    def _work(self) -> None:
+        while (request := self.requests.take()) is not None:
+            try:
+                if request.source is not None:
+                    self.app.set_source(request.source)
+                tree = self.app.run(request.changes, interrupt=self.requests.has_pending, flush=self._flush)
+                if tree is not None:
+                    self._post(lambda tree=tree: self._draw(tree, final=True))
+            except Exception:  # a bug of ours must not kill the app: report it, keep serving
+                traceback.print_exc()
+
+    def _flush(self, tree: Block) -> None:
+        if not self._render_queued:
+            self._render_queued = True
+            self._post(lambda: self._draw(tree, final=False))
+
+    def _post(self, fn: Callable[[], None]) -> None:
+        if self._loop is None or self._loop.is_closed():
+            fn()
+        else:
+            self._loop.call_soon_threadsafe(fn)
+
+    # -- main thread: drawing ----------------------------------------------------------------
+    def _draw(self, tree: Block, *, final: bool) -> None:
+        if not final:
+            self._render_queued = False
+        if self.requests.has_pending():
+            return  # a newer request is waiting: this tree is stale, its rerun will draw
+        try:
+            self.renderer.render(tree, final=final)
+        except Exception:
+            traceback.print_exc()
+
+
+def _main_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    try:
+        from tornado.ioloop import IOLoop
+
+        return IOLoop.current().asyncio_loop
+    except Exception:
+        return None
+
+
+def show_script(path: str, *, watch: bool = True, globals_fn=None) -> JupyterApp:
+    """Display the app in the script at ``path``; with ``watch``, rerun it whenever the file is saved.
+
+    Returns the JupyterApp. Raises FileNotFoundError naming the path when it does not exist.
+    """
+    path = os.path.abspath(path)
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    app = JupyterApp(source, filename=path, globals_fn=globals_fn)
+    app.show()
+    if watch:
+        threading.Thread(target=_watch, args=(app, path), name=f"nbapp-watch {path}", daemon=True).start()
+    return app
+
+
+def _watch(app: JupyterApp, path: str) -> None:
+    stamp = _stamp(path)
+    while not app.requests.closed:
+        app.requests.wait_closed(WATCH_INTERVAL)
+        now = _stamp(path)
+        if now != stamp and now is not None:
+            stamp = now
+            with open(path, encoding="utf-8") as f:
+                app.set_source(f.read())
+
+
+def _stamp(path: str) -> tuple[float, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

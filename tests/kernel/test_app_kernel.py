@@ -1,0 +1,106 @@
+"""%%app in a real ipykernel, driven by the comm messages a browser's widget manager sends."""
+from __future__ import annotations
+
+SLIDER_APP = """%%app
+import nbapp as st
+x = st.slider('x', 0, 100, 25)
+st.write(x, 'squared is', x * x)
+"""
+
+
+def test_slider_app_renders_and_reruns_on_widget_change(kernel):
+    reply = kernel.execute(SLIDER_APP)
+    assert reply["status"] == "ok"
+    kernel.wait_for_text("25 squared is 625")
+    slider = kernel.find("IntSliderModel", value=25)
+    kernel.send_update(slider, value=30)
+    kernel.wait_for_text("30 squared is 900")
+    # the same slider widget is still there (identity kept, no new widget drawn)
+    assert kernel.find("IntSliderModel", value=30) == slider
+
+
+def _runs(kernel) -> int:
+    return int(kernel.eval("sum(a.app.runs for a in __import__('nbapp.jupyter.magic').jupyter.magic._APPS.values())"))
+
+
+def test_burst_of_changes_coalesces_and_latest_value_wins(kernel):
+    kernel.execute("""%%app
+import time
+import nbapp as st
+x = st.slider('x', 0, 100, 25)
+time.sleep(0.3)
+st.write(x, 'squared is', x * x)
+""")
+    kernel.wait_for_text("25 squared is 625")
+    slider = kernel.find("IntSliderModel", value=25)
+    for value in range(31, 51):
+        kernel.send_update(slider, value=value)
+    kernel.wait_for_text("50 squared is 2500")
+    # first run + the run interrupted by the burst + one rerun with the final value
+    assert _runs(kernel) <= 3
+
+
+def test_exception_shows_and_next_interaction_recovers(kernel):
+    kernel.execute("""%%app
+import nbapp as st
+x = st.slider('x', 0, 10, 0)
+st.write('inverse is', 1 / x)
+""")
+    kernel.wait_for_text("ZeroDivisionError")
+    assert any("1 / x" in t for t in kernel.texts()), "traceback shows the user's line"
+    slider = kernel.find("IntSliderModel", value=0)
+    kernel.send_update(slider, value=4)
+    kernel.wait_for_text("inverse is 0.25")
+    assert not any("ZeroDivisionError" in t for t in kernel.texts())
+
+
+def test_button_click_is_true_for_one_run(kernel):
+    kernel.execute("""%%app
+import nbapp as st
+if 'n' not in st.session_state:
+    st.session_state.n = 0
+if st.button('add'):
+    st.session_state.n += 1
+st.write('clicks:', st.session_state.n)
+""")
+    kernel.wait_for_text("clicks: 0")
+    button = kernel.find("ButtonModel", description="add")
+    kernel.click(button)
+    kernel.wait_for_text("clicks: 1")
+    kernel.click(button)
+    kernel.wait_for_text("clicks: 2")
+
+
+def test_editing_a_cell_keeps_widget_values_and_session_state(kernel):
+    cell = "cell-edit-1"
+    kernel.execute("""%%app
+import nbapp as st
+st.session_state.setdefault('visits', 0)
+st.session_state.visits += 1
+x = st.slider('x', 0, 100, 25)
+st.write('x is', x)
+""", cell_id=cell)
+    kernel.wait_for_text("x is 25")
+    kernel.send_update(kernel.find("IntSliderModel", value=25), value=70)
+    kernel.wait_for_text("x is 70")
+    kernel.execute("""%%app
+import nbapp as st
+st.session_state.visits += 1
+x = st.slider('x', 0, 100, 25)
+st.write('edited: x is', x, 'visits', st.session_state.visits)
+""", cell_id=cell)
+    kernel.wait_for_text("edited: x is 70 visits 3")
+
+
+def test_each_cell_is_its_own_app_and_reads_notebook_globals(kernel):
+    kernel.execute("factor = 3")
+    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write('A', x * factor)\n", cell_id="a")
+    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write('B', x)\nleak = 1\n", cell_id="b")
+    kernel.wait_for_text("A 6")
+    kernel.wait_for_text("B 2")
+    sliders = [cid for cid, s in kernel.models.items() if s.get("_model_name") == "IntSliderModel"]
+    assert len(sliders) == 2
+    kernel.send_update(sliders[0], value=5)
+    kernel.wait_for_text("A 15")
+    assert any("B 2" in t for t in kernel.texts())
+    assert kernel.eval("'leak' in globals()") == "False"
