@@ -48,8 +48,8 @@ class JupyterApp:
         from IPython.display import display
 
         self._loop = _main_loop()
+        display(self.renderer.root)  # first, so progress and spinners show during the first run
         self.renderer.render(self.app.run(flush=lambda tree: self.renderer.render(tree, final=False)))
-        display(self.renderer.root)
         self._worker = threading.Thread(target=self._work, name=f"nbapp-app {self.app.filename}", daemon=True)
         self._worker.start()
 

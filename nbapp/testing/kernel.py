@@ -56,7 +56,8 @@ class WidgetKernel:
                     and msg["content"]["execution_state"] == "idle"
                     and msg["parent_header"].get("msg_id") == until_idle_of):
                 return
-        raise TimeoutError("kernel did not go idle")
+        if until_idle_of is not None:
+            raise TimeoutError(f"the kernel did not finish request {until_idle_of} within {timeout}s")
 
     def _apply(self, msg: dict) -> None:
         kind, content = msg["msg_type"], msg["content"]

@@ -104,3 +104,28 @@ def test_each_cell_is_its_own_app_and_reads_notebook_globals(kernel):
     kernel.wait_for_text("A 15")
     assert any("B 2" in t for t in kernel.texts())
     assert kernel.eval("'leak' in globals()") == "False"
+
+
+def test_progress_updates_live_during_a_rerun(kernel):
+    kernel.execute("""%%app
+import time
+import nbapp as st
+n = st.slider('n', 0, 10, 0)
+bar = st.progress(0, text='working')
+for i in range(1, 5):
+    time.sleep(0.15)
+    bar.progress(i * 25, text='working')
+st.write('done with', n)
+""")
+    kernel.wait_for_text("done with 0")
+    kernel.send_update(kernel.find("IntSliderModel", value=0), value=1)
+    seen = set()
+    for _ in range(40):
+        kernel.drain(timeout=0.1)
+        for text in kernel.texts():
+            if 'role="progressbar"' in text:
+                seen.add(text.split('aria-valuenow="')[1].split('"')[0])
+        if any("done with 1" in t for t in kernel.texts()):
+            break
+    # the browser saw intermediate values while the rerun was still running
+    assert {"25", "50", "75"} & seen, seen
