@@ -192,7 +192,7 @@ def _same(a: Any, b: Any) -> bool:
 def warn_value_rejected(kind: str, label: str, value: Any, reason: str) -> None:
     """Warn that a value from the browser was clamped or ignored; never raises."""
     warnings.warn(
-        f"st.{kind}({label!r}): ignored value {describe(value)} from the browser: {reason}",
+        f"st.{kind}({label!r}): value {describe(value)} from the browser {reason}",
         RuntimeWarning,
         stacklevel=2,
     )

@@ -129,3 +129,19 @@ st.write('done with', n)
             break
     # the browser saw intermediate values while the rerun was still running
     assert {"25", "50", "75"} & seen, seen
+
+
+def test_out_of_range_browser_value_is_clamped_and_the_app_keeps_working(kernel):
+    kernel.execute(SLIDER_APP)
+    kernel.wait_for_text("25 squared is 625")
+    slider = kernel.find("IntSliderModel", value=25)
+    kernel.send_update(slider, value=500)
+    kernel.wait_for_text("100 squared is 10000")
+    kernel.send_update(slider, value=3)
+    kernel.wait_for_text("3 squared is 9")
+
+
+def test_syntax_error_in_cell_shows_as_error_element(kernel):
+    reply = kernel.execute("%%app\nimport nbapp as st\nst.write('ok'\n")
+    assert reply["status"] == "ok"  # the cell itself does not fail: the app shows the error
+    kernel.wait_for_text("SyntaxError")

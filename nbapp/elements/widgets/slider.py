@@ -68,11 +68,11 @@ class SliderMixin:
         def deserialize(raw: Any) -> Any:
             items = list(raw) if is_range else [raw]
             if len(items) != len(values) or not all(_is_number(v) for v in items):
-                warn_value_rejected("slider", label, raw, "not a value of this slider")
+                warn_value_rejected("slider", label, raw, "is not a value of this slider; kept the default")
                 return default
             clamped = [cast(min(max(v, lo), hi)) for v in items]
             if clamped != items:
-                warn_value_rejected("slider", label, raw, f"clamped to {lo}..{hi}")
+                warn_value_rejected("slider", label, raw, f"was clamped to {lo}..{hi}")
             return tuple(sorted(clamped)) if is_range else clamped[0]
 
         return self._widget(
