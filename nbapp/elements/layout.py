@@ -3,19 +3,32 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nbapp.elements.text import check_icon
 from nbapp.errors import NbappAPIError, describe
 
-GAPS = {"small": "0.5rem", "medium": "1rem", "large": "2rem", None: "0"}
+GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
 
 
 class LayoutMixin:
     """Blocks that hold other elements. Use them with ``with`` or call elements on them."""
 
     def container(self, *, height: int | None = None, border: bool | None = None, key: str | None = None):
-        """Insert a container that holds several elements; returns it (use ``with`` or call on it)."""
-        if height is not None and (not isinstance(height, int) or height <= 0):
+        """Insert a container that holds several elements; returns it (use ``with`` or call on it).
+
+        ``height`` (pixels) makes it scroll; ``border`` defaults to True exactly when a
+        height is set. Raises NbappAPIError for a height that is not a positive int.
+
+        Examples
+        --------
+        >>> with st.container(border=True):
+        ...     st.write("Inside a box")
+        """
+        if height is not None and (not isinstance(height, int) or isinstance(height, bool) or height <= 0):
             raise NbappAPIError(f"st.container(): height must be a positive int (pixels), got {describe(height)}.")
-        return self._add_block("container", {"height": height, "border": bool(border) if border is not None else height is not None})
+        if key is not None and not isinstance(key, (str, int)):
+            raise NbappAPIError(f"st.container(): key must be a str or int, got {describe(key)}.")
+        return self._add_block("container", {"height": height, "key": None if key is None else str(key),
+                                             "border": bool(border) if border is not None else height is not None})
 
     def columns(self, spec: int | Sequence[float], *, gap: str | None = "small",
                 vertical_alignment: str = "top", border: bool = False):
@@ -23,6 +36,13 @@ class LayoutMixin:
 
         ``spec`` is a number of equal columns or a list of relative widths. Raises
         NbappAPIError for a non-positive count, non-positive width or unknown gap.
+
+        Examples
+        --------
+        >>> left, right = st.columns([2, 1], gap="large")
+        >>> left.write("wide")
+        >>> with right:
+        ...     st.metric("Loss", 0.12, -0.03)
         """
         if isinstance(spec, int) and not isinstance(spec, bool):
             if spec < 1:
@@ -41,17 +61,29 @@ class LayoutMixin:
         return [row._add_block("column", {"weight": w / total, "border": bool(border)}) for w in weights]
 
     def tabs(self, tabs: Sequence[str]):
-        """Insert tabs; returns one container per label, in order. Raises for an empty list."""
+        """Insert tabs; returns one container per label, in order.
+
+        Raises NbappAPIError for an empty list or a label that is not a string.
+
+        Examples
+        --------
+        >>> train, evaluate = st.tabs(["Train", "Evaluate"])
+        """
         if isinstance(tabs, str) or not tabs or not all(isinstance(t, str) for t in tabs):
             raise NbappAPIError(f"st.tabs(): tabs must be a non-empty list of strings, got {describe(tabs)}.")
         group = self._add_block("tabs", {"labels": list(tabs)})
         return [group._add_block("tab", {"label": label}) for label in tabs]
 
     def expander(self, label: str, expanded: bool = False, *, icon: str | None = None):
-        """Insert a collapsible container with a header ``label``; returns it."""
+        """Insert a collapsible container with a header ``label``; returns it.
+
+        The user's open/closed choice survives reruns. Raises NbappAPIError for a
+        non-string label or an icon that is not a single emoji.
+        """
         if not isinstance(label, str):
             raise NbappAPIError(f"st.expander(): label must be a string, got {describe(label)}.")
-        return self._add_block("expander", {"label": label, "expanded": bool(expanded), "icon": icon})
+        return self._add_block("expander", {"label": label, "expanded": bool(expanded),
+                                            "icon": check_icon("expander", icon)})
 
     def empty(self):
         """Insert a single-element placeholder; each element call on it replaces its content.

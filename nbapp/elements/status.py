@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 from typing import Any
 
+from nbapp.elements.text import check_icon, check_str, clean_text
 from nbapp.errors import NbappAPIError, describe
+
+TOAST_DURATIONS = {"short": 4, "long": 10, "infinite": None}
+# Each toast / balloons / snow call gets a new number, so a repeat in a later run is a new
+# element (its animation plays again) rather than the same one reused as unchanged.
+_EVENTS = itertools.count()
 
 
 def _progress_value(value: Any) -> int:
@@ -19,54 +26,62 @@ def _progress_value(value: Any) -> int:
     return round(value * 100)
 
 
-class ProgressBar:
-    """The handle of ``st.progress``: call ``.progress(value, text)`` to move it in place."""
-
-    def __init__(self, handle) -> None:
-        self._handle = handle
-
-    def progress(self, value: Any, text: str | None = None) -> "ProgressBar":
-        """Update the bar (shown at once, even mid-run); returns the same bar."""
-        self._handle._enqueue("progress", {"value": _progress_value(value), "text": text}, live=True)
-        return self
-
-    def empty(self) -> None:
-        """Remove the bar."""
-        self._handle.empty()
+def _toast_seconds(duration: Any) -> float | None:
+    if isinstance(duration, str) and duration in TOAST_DURATIONS:
+        return TOAST_DURATIONS[duration]
+    if isinstance(duration, (int, float)) and not isinstance(duration, bool) and duration > 0:
+        return duration
+    raise NbappAPIError(f"st.toast(): duration must be 'short', 'long', 'infinite' or a positive number of seconds; "
+                        f"got {describe(duration)}.")
 
 
 class StatusMixin:
     """Feedback during and after a run."""
 
-    def progress(self, value: Any, text: str | None = None) -> ProgressBar:
-        """Display a progress bar at ``value`` (0..100 or 0.0..1.0); returns a bar to update.
+    def progress(self, value: Any, text: str | None = None):
+        """Display a progress bar at ``value`` (int 0..100 or float 0.0..1.0); returns its handle.
+
+        Call ``.progress(value, text)`` on the handle to move the bar: it is shown at
+        once, even in the middle of a run. Raises NbappAPIError for a value out of range.
 
         Examples
         --------
-        >>> bar = st.progress(0, text="Working")
-        >>> for i in range(100):
-        ...     bar.progress(i + 1, text="Working")
+        >>> bar = st.progress(0, text="Training")
+        >>> for epoch in range(10):
+        ...     bar.progress((epoch + 1) / 10, text=f"Epoch {epoch + 1}")
         """
-        return ProgressBar(self._enqueue("progress", {"value": _progress_value(value), "text": text}, live=True))
+        check_str("progress", "text", text)
+        return self._enqueue("progress", {"value": _progress_value(value), "text": text}, live=True)
 
     @contextlib.contextmanager
     def spinner(self, text: str = "In progress...", *, show_time: bool = False):
-        """Show ``text`` with a spinner while the ``with`` block runs; it disappears after."""
+        """Show ``text`` with a spinner while the ``with`` block runs; it disappears after.
+
+        ``show_time`` adds the seconds elapsed. Raises NbappAPIError when text is not a string.
+
+        Examples
+        --------
+        >>> with st.spinner("Loading the model..."):
+        ...     model = load()
+        """
+        check_str("spinner", "text", text, optional=False)
         slot = self.empty()
-        slot._enqueue("spinner", {"text": str(text), "show_time": bool(show_time)}, live=True)
+        slot._enqueue("spinner", {"text": text, "show_time": bool(show_time)}, live=True)
         try:
             yield
         finally:
-            slot._add_block("empty")
+            slot.empty()
 
-    def toast(self, body: Any, *, icon: str | None = None) -> None:
-        """Show a short message that pops up in the corner and fades after a few seconds."""
-        self._enqueue("toast", {"body": str(body), "icon": icon}, live=True)
+    def toast(self, body: Any, *, icon: str | None = None, duration: str | int | float = "short") -> None:
+        """Pop up a short message in the corner; it fades after ``duration`` ("short": 4 s, "long": 10 s,
+        "infinite", or seconds). Returns None; raises NbappAPIError for a bad icon or duration."""
+        self._enqueue("toast", {"body": clean_text(body), "icon": check_icon("toast", icon),
+                                "duration": _toast_seconds(duration), "seq": next(_EVENTS)}, live=True)
 
     def balloons(self) -> None:
-        """Celebrate with balloons floating up the page."""
-        self._enqueue("balloons", {}, live=True)
+        """Celebrate with balloons floating up the page; returns None."""
+        self._enqueue("balloons", {"seq": next(_EVENTS)}, live=True)
 
     def snow(self) -> None:
-        """Celebrate with falling snowflakes."""
-        self._enqueue("snow", {}, live=True)
+        """Celebrate with snowflakes falling down the page; returns None."""
+        self._enqueue("snow", {"seq": next(_EVENTS)}, live=True)

@@ -1,29 +1,66 @@
 """``st.write``: the swiss-army knife that picks an element by each argument's type."""
 from __future__ import annotations
 
+import collections
 import io
+import numbers
+import re
+import types
+from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
-_TEXT_TYPES = (str, int, float, complex, bool, type(None))
+from nbapp.errors import NbappAPIError
+
+# Written as JSON (Streamlit's list; a tuple or set falls through to inline code, as there).
+_JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, collections.UserDict, collections.ChainMap,
+               collections.UserList, ItemsView, KeysView, ValuesView)
+# Rich reprs Jupyter knows, in order of preference, shown by the front end's own renderers.
+_REPR_METHODS = (("_repr_mimebundle_", None), ("_repr_svg_", "image/svg+xml"), ("_repr_png_", "image/png"),
+                 ("_repr_jpeg_", "image/jpeg"), ("_repr_markdown_", "text/markdown"), ("_repr_latex_", "text/latex"))
 
 
-def _is_dataframe_like(obj: Any) -> bool:
+def is_dataframe_like(obj: Any) -> bool:
+    """Return True for what ``st.dataframe`` shows: pandas objects, numpy arrays, Arrow/Polars-style frames."""
     module = type(obj).__module__
     return (module.startswith("pandas") and type(obj).__name__ in ("DataFrame", "Series", "Index", "Styler")) or (
         module == "numpy" and type(obj).__name__ == "ndarray"
-    )
+    ) or callable(getattr(obj, "to_pandas", None)) or callable(getattr(obj, "__dataframe__", None))
 
 
 def _figure_png(obj: Any) -> bytes | None:
-    """PNG bytes of a matplotlib figure (or pyplot module), else None."""
-    fig = obj
-    if getattr(obj, "__name__", None) == "matplotlib.pyplot":
-        fig = obj.gcf()
-    if type(fig).__name__ != "Figure" or not hasattr(fig, "savefig"):
+    """PNG bytes of a matplotlib figure, else None."""
+    if not (type(obj).__module__.startswith("matplotlib") and hasattr(obj, "savefig")):
         return None
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight")
+    obj.savefig(buf, format="png", bbox_inches="tight")
     return buf.getvalue()
+
+
+def _mimebundle(obj: Any) -> dict[str, Any] | None:
+    """The object's rich representation as a MIME bundle (e.g. ``{"image/png": ...}``), else None."""
+    for method, mime in _REPR_METHODS:
+        fn = getattr(obj, method, None)
+        if not callable(fn) or isinstance(obj, type):
+            continue
+        data = fn()
+        if isinstance(data, tuple):  # (data, metadata)
+            data = data[0]
+        if data is None:
+            continue
+        if mime is None:
+            return dict(data) if data else None
+        return {mime: data, "text/plain": repr(obj)}
+    return None
+
+
+def _inline_code(obj: Any) -> str:
+    """``str(obj)`` as Markdown code: inline, or a fenced block when it spans lines."""
+    text = str(obj)
+    ticks = max((len(run) for run in re.findall("`+", text)), default=0) + 1
+    if "\n" in text:
+        fence = "`" * max(3, ticks)
+        return f"{fence}\n{text}\n{fence}"
+    return f"{'`' * ticks}{text}{'`' * ticks}"
 
 
 class WriteMixin:
@@ -33,42 +70,60 @@ class WriteMixin:
         """Write each argument the way that suits its type; returns None.
 
         Consecutive strings and numbers are joined with spaces into one Markdown element;
-        DataFrames, arrays and Series become dataframes; dicts and lists JSON; exceptions
-        error elements; matplotlib figures images; objects with ``_repr_html_`` or
-        ``_repr_mimebundle_`` show their rich representation; anything else its ``repr``.
+        DataFrames, Series and arrays become dataframes; dicts and lists JSON; exceptions
+        exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
+        ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
+        ``_repr_png_``...) their rich output; anything else its ``str`` as inline code.
+        Raises NbappAPIError for several arguments written into a single-element slot.
 
         Examples
         --------
         >>> st.write(x, "squared is", x * x)
         """
+        if self._slot is not None and len(args) > 1:
+            raise NbappAPIError(
+                "st.write(): a placeholder (st.empty() or an element's handle) holds one element, "
+                f"but {len(args)} arguments were given. Write them into a container instead: "
+                "`with placeholder.container(): st.write(...)`."
+            )
         texts: list[str] = []
-
-        def flush_text() -> None:
-            if texts:
-                self.markdown(" ".join(texts), unsafe_allow_html=unsafe_allow_html)
-                texts.clear()
-
         for arg in args:
-            if isinstance(arg, _TEXT_TYPES):
+            if isinstance(arg, str):
+                texts.append(arg)
+            elif isinstance(arg, numbers.Number) and not isinstance(arg, bool):
                 texts.append(str(arg))
-                continue
-            flush_text()
-            self._write_one(arg)
-        flush_text()
+            elif isinstance(arg, io.StringIO):
+                texts.append(arg.getvalue())
+            elif (draw := self._drawer(arg)) is None:
+                texts.append(_inline_code(arg))
+            else:
+                self._write_text(texts, unsafe_allow_html)
+                draw()
+        self._write_text(texts, unsafe_allow_html)
 
-    def _write_one(self, arg: Any) -> None:
-        if _is_dataframe_like(arg):
-            self.dataframe(arg)
-        elif isinstance(arg, BaseException):
-            self.exception(arg)
-        elif isinstance(arg, (dict, list, tuple, set, frozenset)):
-            self.json(arg)
-        elif (png := _figure_png(arg)) is not None:
-            self._enqueue("image", {"data": png, "format": "png", "caption": None, "width": None})
-        elif hasattr(arg, "_repr_html_"):
-            self.html(arg._repr_html_())
-        elif hasattr(arg, "_repr_mimebundle_"):
-            bundle = arg._repr_mimebundle_()
-            self._enqueue("mimebundle", {"data": bundle[0] if isinstance(bundle, tuple) else bundle})
-        else:
-            self.markdown(f"`{arg!r}`")
+    def _write_text(self, texts: list[str], unsafe_allow_html: bool) -> None:
+        if texts:
+            self.markdown(" ".join(texts), unsafe_allow_html=unsafe_allow_html)
+            texts.clear()
+
+    def _drawer(self, arg: Any) -> Callable[[], Any] | None:
+        """Return what draws ``arg`` as its own element, or None when it is written as inline code."""
+        if isinstance(arg, BaseException):
+            return lambda: self.exception(arg)
+        if is_dataframe_like(arg):
+            return lambda: self.dataframe(arg)
+        if isinstance(arg, _JSON_TYPES) or isinstance(arg, Mapping) or _is_namedtuple(arg):
+            return lambda: self.json(arg)
+        if type(arg).__module__.startswith("sympy") and hasattr(arg, "_repr_latex_"):
+            return lambda: self.latex(arg)
+        if (png := _figure_png(arg)) is not None:
+            return lambda: self._enqueue("image", {"data": png, "format": "png", "caption": None, "width": None})
+        if callable(getattr(arg, "_repr_html_", None)) and not isinstance(arg, type) and (html := arg._repr_html_()):
+            return lambda: self.html(html)
+        if (bundle := _mimebundle(arg)) is not None:
+            return lambda: self._enqueue("mimebundle", {"data": bundle})
+        return None
+
+
+def _is_namedtuple(obj: Any) -> bool:
+    return isinstance(obj, tuple) and hasattr(obj, "_asdict")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 import ipywidgets as w
@@ -16,14 +17,31 @@ def _page_config_html(config: dict[str, Any]) -> str:
     return f'<div class="nbapp-page-config" data-config="{data}"></div>'
 
 
+def _hide_unless(widget: w.Widget, shown: bool) -> None:
+    display = None if shown else "none"
+    if widget.layout.display != display:
+        widget.layout.display = display
+
+
+SIDEBAR_STATES = ("auto", "expanded", "collapsed")
+# Flips the sidebar's initial state in the browser alone: no round trip to the kernel.
+_TOGGLE = "this.closest('.nbapp-layout').classList.toggle('nbapp-sb-flip')"
+
+
 @adapter("app")
 class AppLayout(BlockAdapter):
-    """The sidebar beside the main column; the page config travels in a hidden element."""
+    """The sidebar (with its show/hide button) beside the main column; the page config travels hidden.
+
+    Children: the hidden config, the toggle button, the sidebar, the main column.
+    ``initial_sidebar_state`` "auto" shows the sidebar on wide screens and hides it on narrow ones.
+    """
 
     def create(self, props, emit):
         config = w.HTML(_page_config_html(props["page_config"]))
         config.layout.display = "none"
-        box = classed(w.HBox(children=(config,)), "nbapp-layout")
+        toggle = classed(w.HTML(f'<button class="nbapp-sb-button" title="Show or hide the sidebar" '
+                                f'onclick="{_TOGGLE}">☰</button>'), "nbapp-sb-toggle")
+        box = classed(w.HBox(children=(config, toggle)), "nbapp-layout")
         self._apply(box, props)
         return box
 
@@ -33,12 +51,18 @@ class AppLayout(BlockAdapter):
         return True
 
     def _apply(self, box, props):
-        wide = props["page_config"].get("layout") == "wide"
-        (box.add_class if wide else box.remove_class)("nbapp-wide")
+        config = props["page_config"]
+        (box.add_class if config.get("layout") == "wide" else box.remove_class)("nbapp-wide")
+        state = config.get("initial_sidebar_state") or "auto"
+        for name in SIDEBAR_STATES:
+            (box.add_class if name == state else box.remove_class)(f"nbapp-sb-{name}")
 
     def set_children(self, widget, children):
         main, sidebar = children
-        ordered = (widget.children[0], sidebar, main)
+        config, toggle = widget.children[:2]
+        _hide_unless(toggle, bool(sidebar.children))
+        (widget.add_class if sidebar.children else widget.remove_class)("nbapp-has-sidebar")
+        ordered = (config, toggle, sidebar, main)
         if widget.children != ordered:
             widget.children = ordered
 
@@ -58,9 +82,7 @@ class Sidebar(BlockAdapter):
 
     def set_children(self, widget, children):
         super().set_children(widget, children)
-        display = None if children else "none"
-        if widget.layout.display != display:
-            widget.layout.display = display
+        _hide_unless(widget, bool(children))
 
 
 @adapter("horizontal")
@@ -131,7 +153,8 @@ class Expander(BlockAdapter):
         return acc
 
     def update(self, widget, props, old):
-        title = f"{props['icon']} {props['label']}" if props.get("icon") else props["label"]
+        icon = props.get("icon")
+        title = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
         if tuple(widget.titles) != (title,):
             widget.titles = (title,)
         if old and changed(props, old, "expanded"):
@@ -147,15 +170,21 @@ class Expander(BlockAdapter):
 @adapter("container", "form", "empty")
 class Box(BlockAdapter):
     def create(self, props, emit):
-        box = w.VBox()
-        kind_class = "nbapp-form" if "clear_on_submit" in props else "nbapp-container"
-        classed(box, kind_class)
+        box = classed(w.VBox(), f"nbapp-{self.kind}")
         if props.get("border"):
             box.add_class("nbapp-border")
+        if props.get("key"):
+            box.add_class("nbapp-key-" + re.sub(r"[^\w-]", "-", props["key"]))
         if props.get("height"):
             box.layout.height = f"{props['height']}px"
             box.layout.overflow = "auto"
         return box
 
     def update(self, widget, props, old):
-        return not changed(props, old, "border", "height")
+        return not changed(props, old, "border", "height", "key")
+
+    def set_children(self, widget, children):
+        super().set_children(widget, children)
+        if self.kind == "empty":
+            # A cleared placeholder (st.empty(), a finished spinner) takes no room, not even a gap.
+            _hide_unless(widget, any(c.layout.display != "none" for c in children))

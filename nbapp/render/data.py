@@ -4,11 +4,66 @@ from __future__ import annotations
 import base64
 import html
 import json
+import math
+import numbers
+from typing import Any
 
 import ipywidgets as w
+import pandas as pd
 
+from nbapp.render.markdown import inline_html
 from nbapp.render.registry import Adapter, adapter, classed
 from nbapp.render.text import HtmlAdapter, help_icon
+
+MAX_ROWS = 10_000  # rows drawn per table; the rest is counted in a note (HTML for more gets slow)
+DEFAULT_HEIGHT = 400  # pixels, about ten rows, like Streamlit's default
+# Click a header to sort by that column (again to reverse). Inline, because widget HTML is not
+# sanitized in JupyterLab and Voilà but <script> tags do not run there.
+_SORT = (
+    "var th=event.target.closest('th');if(!th||th.parentNode.parentNode!==this)return;"
+    "var b=this.parentNode.tBodies[0],i=th.cellIndex,d=th.dataset.sort==='asc'?-1:1;"
+    "for(var h of th.parentNode.cells)delete h.dataset.sort;th.dataset.sort=d>0?'asc':'desc';"
+    "var key=function(r){var c=r.cells[i];return c.dataset.v===undefined?c.textContent:c.dataset.v};"
+    "var rows=Array.from(b.rows);rows.sort(function(x,y){var a=key(x),c=key(y),p=parseFloat(a),q=parseFloat(c);"
+    "if(a==='')return 1;if(c==='')return -1;"
+    "return(!isNaN(p)&&!isNaN(q)?p-q:a.localeCompare(c,undefined,{numeric:true}))*d});b.append(...rows)"
+)
+
+
+def _label(value: Any) -> str:
+    return " ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+
+
+def _cell(value: Any, tag: str = "td") -> str:
+    """One table cell: numbers right-aligned with a sort key, missing values muted, booleans as checkboxes."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return f'<{tag} class="nbapp-null" data-v="">None</{tag}>'
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        box = "☑" if value else "☐"
+        return f'<{tag} class="nbapp-bool" data-v="{int(value)}">{box}</{tag}>'
+    if isinstance(value, numbers.Number):
+        text = f"{value:.4f}" if isinstance(value, float) else str(value)
+        return f'<{tag} class="nbapp-num" data-v="{value}">{text}</{tag}>'
+    return f"<{tag}>{html.escape(str(value))}</{tag}>"
+
+
+def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = False) -> str:
+    """Return ``frame`` as an HTML table (at most MAX_ROWS rows), optionally sortable by clicking headers."""
+    rows = frame.head(MAX_ROWS)
+    levels = rows.index.nlevels if index else 0
+    names = [_label(n) if n is not None else "" for n in rows.index.names] if index else []
+    header = "".join(f'<th class="nbapp-index">{html.escape(n)}</th>' for n in names)
+    header += "".join(f"<th>{html.escape(_label(c))}</th>" for c in rows.columns)
+    onclick = f' onclick="{_SORT}" title="Click a column to sort"' if sortable else ""
+    body = []
+    for key, values in zip(rows.index, rows.itertuples(index=False, name=None)):
+        keys = (key if isinstance(key, tuple) else (key,)) if levels else ()
+        cells = "".join(_cell(k, "th") for k in keys) + "".join(_cell(v) for v in values)
+        body.append(f"<tr>{cells}</tr>")
+    table = f'<table class="nbapp-table"><thead{onclick}><tr>{header}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    if len(frame) > MAX_ROWS:
+        table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
+    return table
 
 
 @adapter("dataframe")
@@ -16,10 +71,14 @@ class DataFrame(HtmlAdapter):
     css = ("nbapp-dataframe",)
 
     def html(self, props):
-        frame = props["data"]
         height = props.get("height")
-        style = f"max-height:{height}px" if isinstance(height, int) else "max-height:400px"
-        table = frame.to_html(index=not props.get("hide_index"), classes="nbapp-table", border=0, max_rows=10_000)
+        width = props.get("width")
+        style = f"max-height:{height if isinstance(height, int) else DEFAULT_HEIGHT}px"
+        if isinstance(width, int):
+            style += f";width:{width}px"
+        elif width == "stretch":
+            style += ";width:100%"
+        table = table_html(props["data"], index=not props.get("hide_index"), sortable=True)
         return f'<div class="nbapp-scroll" style="{style}">{table}</div>'
 
 
@@ -28,12 +87,15 @@ class Table(HtmlAdapter):
     css = ("nbapp-static-table",)
 
     def html(self, props):
-        return props["data"].to_html(classes="nbapp-table", border=0)
+        return table_html(props["data"])
 
 
 @adapter("metric")
 class Metric(HtmlAdapter):
     css = ("nbapp-metric",)
+
+    def classes(self, props):
+        return ("nbapp-border",) if props.get("border") else ()
 
     def html(self, props):
         delta = ""
@@ -41,9 +103,35 @@ class Metric(HtmlAdapter):
             arrow = "↑" if props["direction"] == "up" else "↓"
             good = (props["direction"] == "up") != (props["delta_color"] == "inverse")
             tone = "off" if props["delta_color"] == "off" else ("good" if good else "bad")
-            delta = f'<div class="nbapp-metric-delta nbapp-delta-{tone}">{arrow} {html.escape(props["delta"])}</div>'
-        return (f'<div class="nbapp-metric-label">{html.escape(props["label"])}{help_icon(props)}</div>'
-                f'<div class="nbapp-metric-value">{html.escape(props["value"])}</div>{delta}')
+            delta = (f'<div class="nbapp-metric-delta nbapp-delta-{tone}"><span class="nbapp-delta-pill">'
+                     f'{arrow} {html.escape(props["delta"])}</span></div>')
+        visibility = props.get("label_visibility", "visible")
+        label = "" if visibility == "collapsed" else (
+            f'<div class="nbapp-metric-label nbapp-label-{visibility}">{inline_html(props["label"])}{help_icon(props)}</div>')
+        return f'{label}<div class="nbapp-metric-value">{inline_html(props["value"])}</div>{delta}'
+
+
+def json_html(value: Any, open_levels: int, depth: int = 0) -> str:
+    """Return ``value`` (JSON data) as nested ``<details>``: levels below ``open_levels`` start open."""
+    if isinstance(value, (dict, list)) and value:
+        is_dict = isinstance(value, dict)
+        items = value.items() if is_dict else enumerate(value)
+        lines = "".join(
+            f'<div class="nbapp-json-item">{_json_key(k) if is_dict else ""}'
+            f'{json_html(v, open_levels, depth + 1)}</div>' for k, v in items)
+        brackets = "{}" if is_dict else "[]"
+        size = f'{len(value)} {"key" if is_dict else "item"}{"" if len(value) == 1 else "s"}'
+        state = " open" if depth < open_levels else ""
+        # The summary shows "{ 3 keys }" while closed; open, the items and the closing bracket follow it.
+        return (f'<details{state}><summary>{brackets[0]}<span class="nbapp-json-size">{size}</span>'
+                f'<span class="nbapp-json-close">{brackets[1]}</span></summary>{lines}{brackets[1]}</details>')
+    text = json.dumps(value, ensure_ascii=False)
+    kind = "null" if value is None else "bool" if isinstance(value, bool) else type(value).__name__
+    return f'<span class="nbapp-json-{kind}">{html.escape(text)}</span>'
+
+
+def _json_key(key: str) -> str:
+    return f'<span class="nbapp-json-key">{html.escape(json.dumps(key, ensure_ascii=False))}</span>: '
 
 
 @adapter("json")
@@ -51,7 +139,7 @@ class Json(HtmlAdapter):
     css = ("nbapp-json",)
 
     def html(self, props):
-        return f"<pre>{html.escape(json.dumps(props['body'], indent=2, ensure_ascii=False))}</pre>"
+        return f'<div class="nbapp-json-root">{json_html(props["body"], props["expanded"])}</div>'
 
 
 @adapter("image")
@@ -67,11 +155,11 @@ class Image(HtmlAdapter):
 
 @adapter("mimebundle")
 class MimeBundle(Adapter):
-    """Rich output (``_repr_mimebundle_``) shown by the front end's own renderers."""
+    """Rich output (``_repr_mimebundle_``, ``_repr_png_``...) shown by the front end's own renderers."""
 
     def create(self, props, emit):
-        out = classed(w.Output(), "nbapp-element")
-        out.outputs = ({"output_type": "display_data", "data": props["data"], "metadata": {}},)
+        out = classed(w.Output(), "nbapp-element", "nbapp-mimebundle")
+        self.update(out, props, {})
         return out
 
     def update(self, widget, props, old):

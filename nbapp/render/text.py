@@ -1,4 +1,4 @@
-"""Text and alert elements as HTML widgets (HTMLMath where Markdown may hold ``$math$``)."""
+"""Text and alert elements as HTML widgets (HTMLMath only where the content holds a formula)."""
 from __future__ import annotations
 
 import html
@@ -10,27 +10,46 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from nbapp.render.markdown import to_html
+from nbapp.render.markdown import has_math, inline_html, to_html
 from nbapp.render.registry import Adapter, adapter, classed
 
 _HEADINGS = {"title": "h1", "header": "h2", "subheader": "h3"}
+# Inline handlers run in JupyterLab and Voilà (widget HTML is not sanitized); <script> would not.
+_COPY = ("navigator.clipboard.writeText(this.parentNode.querySelector('pre').innerText);"
+         "this.classList.add('nbapp-copied');setTimeout(()=>this.classList.remove('nbapp-copied'),1200)")
 
 
 class HtmlAdapter(Adapter):
-    """An element drawn as one HTML widget: subclasses say how props become HTML."""
+    """An element drawn as one HTML widget: subclasses say how props become HTML.
 
-    math = False
+    The widget is an HTMLMath (typeset by MathJax) only when the HTML holds a formula:
+    plain HTML widgets update faster, and a ``$`` in prose is not mistaken for math.
+    """
+
     css: tuple[str, ...] = ()
 
     def html(self, props: dict[str, Any]) -> str:
         raise NotImplementedError
 
+    def classes(self, props: dict[str, Any]) -> tuple[str, ...]:
+        """CSS classes that depend on the props (on top of ``css``)."""
+        return ()
+
     def create(self, props, emit):
-        widget = (w.HTMLMath if self.math else w.HTML)(self.html(props))
-        return classed(widget, "nbapp-element", *self.css)
+        content = self.html(props)
+        widget = (w.HTMLMath if has_math(content) else w.HTML)(content)
+        return classed(widget, "nbapp-element", *self.css, *self.classes(props))
 
     def update(self, widget, props, old):
-        widget.value = self.html(props)
+        content = self.html(props)
+        if isinstance(widget, w.HTMLMath) != has_math(content):
+            return False
+        old_classes, new_classes = self.classes(old), self.classes(props)
+        if old_classes != new_classes:
+            for name in old_classes:
+                widget.remove_class(name)
+            classed(widget, *new_classes)
+        widget.value = content
         return True
 
 
@@ -40,10 +59,15 @@ def help_icon(props: dict[str, Any]) -> str:
     return f' <span class="nbapp-help" title="{html.escape(str(tip))}">ⓘ</span>' if tip else ""
 
 
+def icon_html(icon: str | None) -> str:
+    """Return an emoji icon as a span, or '' (Material icons need a font Jupyter lacks: not drawn)."""
+    if not icon or icon.startswith(":material/"):
+        return ""
+    return f'<span class="nbapp-icon">{html.escape(icon)}</span>'
+
+
 @adapter("title", "header", "subheader")
 class Heading(HtmlAdapter):
-    math = True
-
     def html(self, props):
         tag = _HEADINGS[self.kind]
         divider = props.get("divider")
@@ -51,15 +75,13 @@ class Heading(HtmlAdapter):
         if divider:
             color = "rainbow" if divider is True else divider
             rule = f'<hr class="nbapp-heading-rule nbapp-rule-{color}">'
-        inner = to_html(props["body"]).strip()
-        if inner.startswith("<p>") and inner.endswith("</p>"):
-            inner = inner[3:-4]
-        return f'<{tag} class="nbapp-{self.kind}">{inner}{help_icon(props)}</{tag}>{rule}'
+        anchor = f' id="{html.escape(props["anchor"])}"' if props.get("anchor") else ""
+        return (f'<{tag} class="nbapp-{self.kind}"{anchor}>{inline_html(props["body"])}{help_icon(props)}</{tag}>'
+                f"{rule}")
 
 
 @adapter("markdown")
 class Markdown(HtmlAdapter):
-    math = True
     css = ("nbapp-markdown",)
 
     def html(self, props):
@@ -73,11 +95,10 @@ class Caption(Markdown):
 
 @adapter("latex")
 class Latex(HtmlAdapter):
-    math = True
     css = ("nbapp-latex",)
 
     def html(self, props):
-        return f"$$\n{html.escape(props['body'])}\n$$" + help_icon(props)
+        return f'<div class="math">$$\n{html.escape(props["body"])}\n$$</div>' + help_icon(props)
 
 
 @adapter("text")
@@ -97,10 +118,10 @@ class Code(HtmlAdapter):
             lexer = get_lexer_by_name(props["language"]) if props["language"] else TextLexer()
         except ClassNotFound:
             lexer = TextLexer()
-        formatter = HtmlFormatter(nowrap=False, linenos="inline" if props["line_numbers"] else False,
-                                  cssclass="nbapp-highlight")
+        formatter = HtmlFormatter(linenos="inline" if props["line_numbers"] else False, cssclass="nbapp-highlight")
         wrap = " nbapp-wrap" if props["wrap_lines"] else ""
-        return f'<div class="nbapp-codeblock{wrap}">{highlight(props["body"], lexer, formatter)}</div>'
+        return (f'<div class="nbapp-codeblock{wrap}">{highlight(props["body"], lexer, formatter)}'
+                f'<button class="nbapp-copy" title="Copy to clipboard" onclick="{_COPY}">⧉</button></div>')
 
 
 @adapter("divider")
@@ -111,30 +132,31 @@ class Divider(HtmlAdapter):
 
 @adapter("html")
 class Html(HtmlAdapter):
+    css = ("nbapp-html",)
+
     def html(self, props):
         return props["body"]
 
 
 @adapter("success", "info", "warning", "error")
 class Alert(HtmlAdapter):
-    math = True
-
-    def create(self, props, emit):
-        return classed(super().create(props, emit), f"nbapp-alert-{self.kind}")
+    def classes(self, props):
+        return ("nbapp-alert-box", f"nbapp-alert-{self.kind}")
 
     def html(self, props):
-        icon = props.get("icon") or ""
-        return f'<div class="nbapp-alert">{icon} {to_html(props["body"])}</div>'
+        return f'<div class="nbapp-alert">{icon_html(props.get("icon"))}<div>{to_html(props["body"])}</div></div>'
 
 
 @adapter("exception")
 class Exception_(HtmlAdapter):
-    css = ("nbapp-exception",)
+    css = ("nbapp-alert-box", "nbapp-exception")
 
     def html(self, props):
-        trace = "".join(props["traceback"])
-        return (f'<div class="nbapp-alert"><b>{html.escape(props["type"])}</b>: {html.escape(props["message"])}'
-                f'<pre class="nbapp-traceback">Traceback:\n{html.escape(trace)}</pre></div>')
+        trace = "".join(props["traceback"]).rstrip()
+        body = (f'<pre class="nbapp-traceback"><span class="nbapp-muted">Traceback:</span>\n{html.escape(trace)}</pre>'
+                if trace else "")
+        return (f'<div class="nbapp-alert"><div><div class="nbapp-exception-message">'
+                f'<b>{html.escape(props["type"])}</b>: {html.escape(props["message"])}</div>{body}</div></div>')
 
 
 @adapter("unknown")
