@@ -11,15 +11,12 @@ import functools
 import inspect
 import math
 import os
-import sys
-import types
 import warnings
 from typing import Any, Callable, Mapping
 
 from nbapp.cache.caches import clear_kind, data_cache, resource_cache
 from nbapp.cache.errors import CacheOptionError
-from nbapp.cache.hashing import digest_value, function_identity, hash_arguments
-from nbapp.cache.values import is_immutable
+from nbapp.cache.hashing import closure_digest, function_identity, hash_arguments
 
 __all__ = ["cache_data", "cache_resource", "cache", "CachedFunction"]
 
@@ -197,30 +194,11 @@ class CachedFunction:
                     value = {k: v for k, v in value.items() if not k.startswith("_")}
                 arguments[name] = value
         if self._free_names:
-            arguments["<closure>"] = self._closure_digest()
+            # A nested function also depends on what it closes over; Streamlit
+            # ignores that and can return a value computed for another call of
+            # the outer function.
+            arguments["<closure>"] = closure_digest(self._func, self._hash_funcs, defaults=False)
         return hash_arguments(self._name, arguments, self._hash_funcs)
-
-    def _closure_digest(self) -> bytes:
-        # A nested function also depends on the variables it closes over;
-        # Streamlit ignores them and can return a value computed for another
-        # call of the outer function. Plain values (numbers, strings, tuples of
-        # them, arrays, frames, functions) count; other objects (a connection,
-        # a list used as a log, a counter) are ignored as Streamlit ignores
-        # them all, so that their changing state does not turn every call into a miss.
-        parts = []
-        for name, cell in zip(self._free_names, self._func.__closure__ or ()):
-            try:
-                value = cell.cell_contents
-            except ValueError:  # not assigned yet
-                continue
-            if name.startswith("_") or not _value_like(value):
-                continue
-            try:
-                digest = digest_value(value, self._hash_funcs)
-            except Exception:
-                continue
-            parts.append(name.encode() + b"=" + digest)
-        return b"\x00".join(parts)
 
     def _compute(self, args: tuple, kwargs: dict) -> Any:
         if self._show_spinner:
@@ -249,14 +227,6 @@ class _BoundCachedFunction:
             self._cached.clear(self._instance, *args, **kwargs)
         else:
             self._cached.clear()
-
-
-def _value_like(value: Any) -> bool:
-    if is_immutable(value) or isinstance(value, (types.FunctionType, CachedFunction)):
-        return True
-    np, pd = sys.modules.get("numpy"), sys.modules.get("pandas")
-    return (np is not None and isinstance(value, np.ndarray)) or (
-        pd is not None and isinstance(value, (pd.DataFrame, pd.Series, pd.Index)))
 
 
 def _current_spinner() -> Callable[[str], Any] | None:

@@ -20,6 +20,9 @@ bytes.
 """
 from __future__ import annotations
 
+import datetime
+import decimal
+import fractions
 import pickle
 import struct
 import sys
@@ -42,6 +45,9 @@ __all__ = [
     "remember",
     "ContentSource",
     "type_name",
+    "is_immutable",
+    "value_like",
+    "closure_digest",
 ]
 
 
@@ -144,6 +150,97 @@ def _const_repr(const: Any) -> str:
     if isinstance(const, tuple):
         return "(" + ",".join(_const_repr(c) for c in const) + ")"
     return f"{type(const).__name__}:{const!r}"
+
+
+_IMMUTABLE_TYPES = (
+    type(None), bool, int, float, complex, str, bytes, range, type(Ellipsis),
+    decimal.Decimal, fractions.Fraction,
+    datetime.date, datetime.time, datetime.timedelta, datetime.timezone,
+)
+
+
+def is_immutable(value: Any, depth: int = 3) -> bool:
+    """Return True for values that cannot change: numbers, strings, bytes, dates, tuples of those.
+
+    Examples
+    --------
+    >>> is_immutable((1, "a")), is_immutable([1])
+    (True, False)
+    """
+    # Subclasses from other modules (numpy.float64, pandas.Timestamp) may carry
+    # mutable state: only the standard library's own types count.
+    if isinstance(value, _IMMUTABLE_TYPES) and type(value).__module__ in ("builtins", "datetime", "decimal", "fractions"):
+        return True
+    if type(value) in (tuple, frozenset) and depth > 0 and len(value) <= 64:
+        return all(is_immutable(v, depth - 1) for v in value)
+    return False
+
+
+def value_like(value: Any) -> bool:
+    """Return True for values a function's result may depend on: immutables, arrays, frames, functions.
+
+    Variables a function closes over, and its default values, count in its key
+    only when value-like; a connection, a counter or a list used as a log do
+    not, so that their changing state does not turn every call into a miss.
+
+    Examples
+    --------
+    >>> value_like(3), value_like([3])
+    (True, False)
+    """
+    if is_immutable(value) or isinstance(value, types.FunctionType) or getattr(type(value), "_nbapp_identity", None):
+        return True
+    np, pd = sys.modules.get("numpy"), sys.modules.get("pandas")
+    return (np is not None and isinstance(value, np.ndarray)) or (
+        pd is not None and isinstance(value, (pd.DataFrame, pd.Series, pd.Index)))
+
+
+def closure_digest(func: Callable[..., Any], hash_funcs: Mapping[Any, Callable[[Any], Any]] | None = None,
+                   defaults: bool = True) -> bytes:
+    """Digest of what a function object adds to its body: value-like closure variables and defaults.
+
+    Parameters
+    ----------
+    func : function
+        A Python function.
+    hash_funcs : mapping, optional
+        See :func:`digest_value`.
+    defaults : bool, default True
+        Include default argument values (a cached function's own key already
+        has them, bound to their parameter names).
+
+    Returns
+    -------
+    bytes
+        Empty when there is nothing value-like; names starting with ``_`` and
+        values that cannot be hashed are skipped.
+
+    Examples
+    --------
+    >>> def outer(n):
+    ...     return lambda x: x * n
+    >>> closure_digest(outer(2)) != closure_digest(outer(3))
+    True
+    """
+    named: list[tuple[str, Any]] = []
+    code = getattr(func, "__code__", None)
+    for name, cell in zip(code.co_freevars if code else (), getattr(func, "__closure__", None) or ()):
+        try:
+            named.append((name, cell.cell_contents))
+        except ValueError:  # not assigned yet
+            continue
+    if defaults:
+        named += [(f"<default{i}>", v) for i, v in enumerate(getattr(func, "__defaults__", None) or ())]
+        named += [(f"<kwdefault:{k}>", v) for k, v in sorted((getattr(func, "__kwdefaults__", None) or {}).items())]
+    parts = []
+    for name, value in named:
+        if name.startswith("_") or not value_like(value) or value is func:
+            continue
+        try:
+            parts.append(name.encode() + b"=" + digest_value(value, hash_funcs))
+        except Exception:
+            continue
+    return b"\x00".join(parts)
 
 
 # --------------------------------------------------------------------------- values the cache returned
@@ -475,7 +572,7 @@ def _generic_replacement(obj: Any, hash_funcs: Mapping[Any, Callable[[Any], Any]
         return ("nbapp.content", digest)
     if isinstance(obj, types.FunctionType):
         ident = function_identity(obj)
-        return ("nbapp.function", ident.name, ident.version)
+        return ("nbapp.function", ident.name, ident.version, closure_digest(obj, hash_funcs))
     if isinstance(obj, type) and obj.__module__ != "builtins":
         # By name, like pickle, but without pickle's check that the class can be
         # imported: classes defined inside functions hash too.

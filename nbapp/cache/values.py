@@ -22,18 +22,15 @@ still holds (a module-level array it returned) cannot change the cache later.
 """
 from __future__ import annotations
 
-import datetime
-import decimal
-import fractions
 import io
 import pickle
 import sys
 import threading
 from typing import Any
 
-from nbapp.cache.hashing import ContentSource, remember
+from nbapp.cache.hashing import ContentSource, is_immutable, remember
 
-__all__ = ["Frozen", "freeze", "is_immutable"]
+__all__ = ["Frozen", "freeze"]
 
 
 class Frozen:
@@ -162,7 +159,7 @@ def freeze(value: Any, owned: bool) -> Frozen:
     >>> hit.flags.writeable
     False
     """
-    if _is_immutable(value, 3):
+    if is_immutable(value):
         return _Immutable(value)
     leaf = _leaf(value, owned)
     if leaf is not None:
@@ -178,32 +175,6 @@ def freeze(value: Any, owned: bool) -> Frozen:
     except Exception as exc:
         raise UnpicklableValue(f"{type(exc).__name__}: {exc}") from exc
     return _Pickled(buffer.getvalue(), leaves)
-
-
-_IMMUTABLE_TYPES = (
-    type(None), bool, int, float, complex, str, bytes, range, type(Ellipsis),
-    decimal.Decimal, fractions.Fraction,
-    datetime.date, datetime.time, datetime.timedelta, datetime.timezone,
-)
-
-
-def is_immutable(value: Any, depth: int = 3) -> bool:
-    """Return True for values that cannot change: numbers, strings, bytes, dates, tuples of those.
-
-    Examples
-    --------
-    >>> is_immutable((1, "a")), is_immutable([1])
-    (True, False)
-    """
-    return _is_immutable(value, depth)
-
-
-def _is_immutable(value: Any, depth: int) -> bool:
-    if isinstance(value, _IMMUTABLE_TYPES) and type(value).__module__ in ("builtins", "datetime", "decimal", "fractions"):
-        return True
-    if type(value) in (tuple, frozenset) and depth > 0 and len(value) <= 64:
-        return all(_is_immutable(v, depth - 1) for v in value)
-    return False
 
 
 def _collect_leaves(value: Any, owned: bool, leaves: list[Frozen], leaf_ids: dict[int, int],
