@@ -59,13 +59,15 @@ def _max_entries(decorator: str, max_entries: Any) -> int | None:
     return max_entries
 
 
-def _show_spinner(decorator: str, show_spinner: Any) -> bool | str:
+def _show_spinner(decorator: str, show_spinner: Any, show_time: Any) -> tuple[bool | str, bool]:
     if not isinstance(show_spinner, (bool, str)):
         raise CacheOptionError(
             f"{decorator}(show_spinner={show_spinner!r}): show_spinner must be True, False or the "
             f"text to show; got {show_spinner!r}."
         )
-    return show_spinner
+    if not isinstance(show_time, bool):
+        raise CacheOptionError(f"{decorator}(show_time={show_time!r}): show_time must be True or False; got {show_time!r}.")
+    return show_spinner, show_time
 
 
 def _persist(persist: Any) -> bool:
@@ -121,12 +123,13 @@ class CachedFunction:
     """
 
     def __init__(self, func: Callable[..., Any], kind: str, cache: Any, hash_funcs: dict | None,
-                 show_spinner: bool | str) -> None:
+                 show_spinner: bool | str, show_time: bool = False) -> None:
         functools.update_wrapper(self, func)
         self._func = func
         self._cache = cache
         self._hash_funcs = hash_funcs
         self._show_spinner = show_spinner
+        self._show_time = show_time
         self._kind = kind
         self._name = getattr(func, "__qualname__", getattr(func, "__name__", repr(func)))
         try:
@@ -205,7 +208,7 @@ class CachedFunction:
             spinner = _current_spinner()
             if spinner is not None:
                 text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{self._name}(...)`."
-                with spinner(text):
+                with spinner(text, show_time=self._show_time):
                     return self._func(*args, **kwargs)
         return self._func(*args, **kwargs)
 
@@ -250,11 +253,11 @@ class _CacheAPI:
 
     kind = ""
 
-    def _decorator(self, func: Callable[..., Any] | None, hash_funcs: dict | None, show_spinner: bool | str,
-                   make_cache: Callable[[Any], Any]) -> Any:
+    def _decorator(self, func: Callable[..., Any] | None, hash_funcs: dict | None,
+                   spinner: tuple[bool | str, bool], make_cache: Callable[[Any], Any]) -> Any:
         def decorate(f: Callable[..., Any]) -> CachedFunction:
             _check_func(f"cache_{self.kind}", f)
-            return CachedFunction(f, self.kind, make_cache(function_identity(f)), hash_funcs, show_spinner)
+            return CachedFunction(f, self.kind, make_cache(function_identity(f)), hash_funcs, *spinner)
 
         return decorate if func is None else decorate(func)
 
@@ -319,6 +322,8 @@ class _CacheDataAPI(_CacheAPI):
     show_spinner : bool or str, default True
         Inside an app run, show a spinner while a miss computes; a string is
         its text.
+    show_time : bool, default False
+        Show the seconds elapsed next to the spinner.
     persist : {'disk', False}, default 'disk'
         ``False`` (or ``None``) keeps entries in this process's memory only.
     hash_funcs : dict, optional
@@ -355,13 +360,14 @@ class _CacheDataAPI(_CacheAPI):
     kind = "data"
 
     def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: Any = None,
-                 show_spinner: Any = True, persist: Any = "disk", hash_funcs: Any = None,
-                 cache_dir: Any = None) -> Any:
+                 show_spinner: Any = True, show_time: Any = False, persist: Any = "disk",
+                 hash_funcs: Any = None, cache_dir: Any = None) -> Any:
         seconds = _ttl_seconds("cache_data", ttl)
         limit = _max_entries("cache_data", max_entries)
         on_disk = _persist(persist)
         folder = _cache_dir(cache_dir)
-        return self._decorator(func, _hash_funcs("cache_data", hash_funcs), _show_spinner("cache_data", show_spinner),
+        return self._decorator(func, _hash_funcs("cache_data", hash_funcs),
+                               _show_spinner("cache_data", show_spinner, show_time),
                                lambda identity: data_cache(identity, seconds, limit, on_disk, folder))
 
 
@@ -384,6 +390,8 @@ class _CacheResourceAPI(_CacheAPI):
         Keep at most this many objects (least recently used go first).
     show_spinner : bool or str, default True
         Inside an app run, show a spinner while a miss computes.
+    show_time : bool, default False
+        Show the seconds elapsed next to the spinner.
     validate : callable, optional
         Called with the cached object on every hit; if it returns False the
         object is dropped and created again (e.g. a closed connection).
@@ -413,7 +421,8 @@ class _CacheResourceAPI(_CacheAPI):
     kind = "resource"
 
     def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: Any = None,
-                 show_spinner: Any = True, validate: Any = None, hash_funcs: Any = None) -> Any:
+                 show_spinner: Any = True, show_time: Any = False, validate: Any = None,
+                 hash_funcs: Any = None) -> Any:
         if validate is not None and not callable(validate):
             raise CacheOptionError(
                 f"cache_resource(validate={validate!r}): validate must be a function that takes the "
@@ -422,7 +431,7 @@ class _CacheResourceAPI(_CacheAPI):
         seconds = _ttl_seconds("cache_resource", ttl)
         limit = _max_entries("cache_resource", max_entries)
         return self._decorator(func, _hash_funcs("cache_resource", hash_funcs),
-                               _show_spinner("cache_resource", show_spinner),
+                               _show_spinner("cache_resource", show_spinner, show_time),
                                lambda identity: resource_cache(identity, seconds, limit, validate))
 
 

@@ -9,10 +9,12 @@ SPINNERS = """
 from nbapp.runtime.context import get_run_context
 
 def spinners_now():
-    return [n.props.get("text") for n in get_run_context().root.walk() if n.kind == "spinner"]
+    return [(n.props.get("text"), n.props.get("show_time")) for n in get_run_context().root.walk()
+            if n.kind == "spinner"]
 
 def record(name):
-    st.session_state[name] = st.session_state[name] + [spinners_now()] if name in st.session_state else [spinners_now()]
+    texts = [text for text, _ in spinners_now()]
+    st.session_state[name] = st.session_state[name] + [texts] if name in st.session_state else [texts]
 """
 
 
@@ -79,9 +81,10 @@ def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
             record("quiet")
             return n
 
-        @cache_resource(show_spinner="Connecting...")
+        @cache_resource(show_spinner="Connecting...", show_time=True)
         def connect():
             record("connect")
+            st.session_state["timed"] = spinners_now()
             return object()
 
         load(1), default_text(1), quiet(1), connect()
@@ -93,6 +96,7 @@ def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
     assert state["default"] == [["Running `default_text(...)`."]]
     assert state["quiet"] == [[]]
     assert state["connect"] == [["Connecting..."]]
+    assert state["timed"] == [("Connecting...", True)]
     assert not at.get("spinner")  # gone once computed
     at.run()
     assert state["load"] == [["Loading data..."]]  # a hit: no spinner, no call

@@ -281,7 +281,7 @@ def test_ttl_spellings(ttl, seconds, monkeypatch):
 @pytest.mark.parametrize("option, value", [
     ("ttl", "abc"), ("ttl", -1), ("ttl", 0), ("ttl", True), ("ttl", [1]),
     ("max_entries", -1), ("max_entries", 0), ("max_entries", 2.5), ("max_entries", True),
-    ("show_spinner", 1), ("persist", "memory"), ("hash_funcs", {1: str}), ("hash_funcs", [int]),
+    ("show_spinner", 1), ("show_time", "yes"), ("persist", "memory"), ("hash_funcs", {1: str}), ("hash_funcs", [int]),
 ])
 def test_bad_options_name_the_argument_and_value(option, value):
     with pytest.raises(CacheOptionError) as info:

@@ -1,0 +1,214 @@
+"""Benchmark: nbapp's cache_data against Streamlit's st.cache_data and plain joblib.Memory, on 100 MB objects.
+
+Run from the repository root, with Streamlit installed as the bench-only extra
+(``pip install -e .[bench]``, i.e. streamlit==1.67.0)::
+
+    python bench/bench_cache.py            # 100 MB objects, median of 15 calls
+    python bench/bench_cache.py --mb 20    # smaller, quicker
+
+Everything runs in one process outside any server, as a notebook kernel would
+(Streamlit in "bare mode"). The restart rows start fresh interpreters that
+find the entry on disk. Without Streamlit the Streamlit column reads "n/a".
+
+What is measured (median wall time of one call):
+
+* warm hit: calling a cached function that returns a 100 MB DataFrame
+  (ndarray), after a first call filled the cache;
+* chained hit: a cached function whose *argument* is that DataFrame, as it
+  came back from the first function (every pipeline step after the first);
+  the pipeline row times both calls, as a rerun of the script does;
+* fresh argument: the same, with a DataFrame the cache never saw (a new
+  object each time), so it must be hashed in full; the miss row also stores
+  the small result;
+* restart: the first call in a new interpreter, the value on disk.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import warnings
+from typing import Any, Callable
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+# The cached functions, defined from this text in every process so that their
+# identity (module, name, body) is the same after a "restart".
+FUNCTIONS = """
+import numpy as np
+import pandas as pd
+
+def load_frame(mb):
+    rows = mb * 1024 * 1024 // 80
+    rng = np.random.default_rng(0)
+    data = {f"f{i}": rng.random(rows) for i in range(8)}
+    data.update({f"i{i}": rng.integers(0, 1000, rows) for i in range(2)})
+    return pd.DataFrame(data)
+
+def load_array(mb):
+    return np.random.default_rng(1).random(mb * 1024 * 1024 // 8)
+
+def summarize(df):
+    return df.shape
+"""
+
+
+def define(decorator: Callable[..., Any] | None) -> dict[str, Any]:
+    """Execute FUNCTIONS as a notebook cell would, and decorate each function."""
+    namespace: dict[str, Any] = {"__name__": "__main__"}
+    exec(compile(FUNCTIONS, "<bench-cell>", "exec"), namespace)
+    if decorator is not None:
+        for name in ("load_frame", "load_array", "summarize"):
+            namespace[name] = decorator(namespace[name])
+    return namespace
+
+
+def median_seconds(call: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(ns: dict[str, Any], mb: int, repeat: int, fresh_frames: list[Any]) -> dict[str, float]:
+    """The rows for one cache implementation, given its decorated functions in ``ns``."""
+    load_frame, load_array, summarize = ns["load_frame"], ns["load_array"], ns["summarize"]
+    out = {}
+    df = load_frame(mb)
+    load_array(mb)
+    out["warm hit, 100 MB DataFrame"] = median_seconds(lambda: load_frame(mb), repeat)
+    out["warm hit, 100 MB ndarray"] = median_seconds(lambda: load_array(mb), repeat)
+    summarize(df)
+    out["chained hit, 100 MB DataFrame argument"] = median_seconds(lambda: summarize(df), repeat)
+    out["pipeline rerun: warm hit + chained hit"] = median_seconds(lambda: summarize(load_frame(mb)), repeat)
+    frames = iter(fresh_frames)
+    out["fresh 100 MB argument, first call (miss)"] = median_seconds(lambda: summarize(next(frames)), len(fresh_frames) // 2)
+    out["fresh 100 MB argument, repeat call (hit)"] = median_seconds(lambda: summarize(next(frames)), len(fresh_frames) // 2)
+    return out
+
+
+def fresh_copies(mb: int, count: int) -> list[Any]:
+    """Distinct frames with distinct content (so each first call is a miss), built outside the timing."""
+    base = define(None)["load_frame"](mb)
+    frames = []
+    for i in range(count // 2):
+        frame = base.copy()
+        frame.iloc[0, 0] = float(i)  # new content: a miss
+        frames.append(frame)
+    # The repeat half: copies of frames already seen (equal content, new objects).
+    frames += [f.copy() for f in frames]
+    return frames
+
+
+RESTART = """
+import sys, time, warnings, logging
+sys.path.insert(0, {repo!r})
+warnings.simplefilter("ignore")
+logging.disable(logging.CRITICAL)
+{setup}
+from bench.bench_cache import define
+ns = define({decorator})
+start = time.perf_counter(); ns["load_frame"]({mb}); frame = time.perf_counter() - start
+start = time.perf_counter(); ns["load_array"]({mb}); array = time.perf_counter() - start
+start = time.perf_counter(); ns["load_frame"]({mb}); warm = time.perf_counter() - start
+print(frame, array, warm)
+"""
+
+
+def restart(kind: str, mb: int, env: dict[str, str], cwd: str) -> tuple[float, float]:
+    """First calls in a fresh interpreter, the values on disk (written by the parent)."""
+    setup, decorator = {
+        "nbapp": ("from nbapp.cache import cache_data", "cache_data"),
+        "streamlit": ("import streamlit as st", "st.cache_data(persist='disk')"),
+        "joblib": ("import joblib; memory = joblib.Memory({cache!r}, verbose=0)".format(cache=env["BENCH_JOBLIB"]),
+                   "memory.cache"),
+    }[kind]
+    source = RESTART.format(repo=REPO, setup=setup, decorator=decorator, mb=mb)
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(source)], env=env, cwd=cwd,
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    frame, array, _ = (float(x) for x in result.stdout.split())
+    return frame, array
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} us"
+    return f"{seconds * 1e3:.1f} ms"
+
+
+def ratio(theirs: float | None, ours: float | None) -> str:
+    if theirs is None or ours is None:
+        return "n/a"
+    return f"{theirs / ours:,.0f}x" if theirs >= ours else f"{theirs / ours:.2f}x"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=int, default=100, help="object size in MB (default 100)")
+    parser.add_argument("--repeat", type=int, default=15, help="calls per timing (median; default 15)")
+    parser.add_argument("--fresh", type=int, default=6, help="fresh argument frames (half misses, half hits)")
+    args = parser.parse_args()
+    logging.disable(logging.CRITICAL)  # Streamlit's "no runtime" warnings in bare mode
+    warnings.simplefilter("ignore")
+
+    workdir = tempfile.mkdtemp(prefix="nbapp-bench-")
+    env = dict(os.environ, NBAPP_CACHE_DIR=os.path.join(workdir, "nbapp"), BENCH_JOBLIB=os.path.join(workdir, "joblib"))
+    os.environ.update(env)
+    os.chdir(workdir)  # Streamlit's persist="disk" writes under ./.streamlit
+
+    import joblib
+
+    from nbapp.cache import cache_data
+
+    results: dict[str, dict[str, float]] = {}
+    fresh = fresh_copies(args.mb, args.fresh)
+    results["nbapp"] = measure(define(cache_data), args.mb, args.repeat, fresh)
+    memory = joblib.Memory(env["BENCH_JOBLIB"], verbose=0)
+    results["joblib"] = measure(define(memory.cache), args.mb, args.repeat, fresh_copies(args.mb, args.fresh))
+    try:
+        import streamlit as st
+    except ImportError:
+        st = None
+    if st is not None:
+        results["streamlit"] = measure(define(st.cache_data(persist="disk")), args.mb, args.repeat,
+                                       fresh_copies(args.mb, args.fresh))
+
+    restart_rows = ("restart hit, 100 MB DataFrame (from disk)", "restart hit, 100 MB ndarray (from disk)")
+    for kind in results:
+        for row, seconds in zip(restart_rows, restart(kind, args.mb, env, workdir)):
+            results[kind][row] = seconds
+
+    rows = list(results["nbapp"])
+    label = f"{args.mb} MB" if args.mb != 100 else "100 MB"
+    streamlit_name = f"Streamlit {st.__version__}" if st is not None else "Streamlit (not installed)"
+    header = ("case", "nbapp", streamlit_name, "joblib.Memory", "Streamlit / nbapp")
+    table = [header]
+    for row in rows:
+        ours = results["nbapp"].get(row)
+        theirs = results.get("streamlit", {}).get(row)
+        table.append((row.replace("100 MB", label), fmt(ours), fmt(theirs), fmt(results["joblib"].get(row)),
+                      ratio(theirs, ours)))
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {args.repeat} calls; "
+          f"Streamlit restart rows use persist='disk'")
+    for i, r in enumerate(table):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+if __name__ == "__main__":
+    main()
