@@ -176,11 +176,9 @@ class TextMixin:
         code = _with_block_source(frame.f_code.co_filename, frame.f_lineno)
         if code_location == "above":
             self.code(code, "python")
-            yield
-        else:
-            placeholder = self.empty()
-            yield
-            placeholder.code(code, "python")
+        yield
+        if code_location == "below":
+            self.code(code, "python")
 
 
 def _with_block_source(filename: str, lineno: int) -> str:

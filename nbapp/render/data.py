@@ -127,11 +127,11 @@ def json_html(value: Any, open_levels: int, depth: int = 0) -> str:
                 f'<span class="nbapp-json-close">{brackets[1]}</span></summary>{lines}{brackets[1]}</details>')
     text = json.dumps(value, ensure_ascii=False)
     kind = "null" if value is None else "bool" if isinstance(value, bool) else type(value).__name__
-    return f'<span class="nbapp-json-{kind}">{html.escape(text)}</span>'
+    return f'<span class="nbapp-json-{kind}">{html.escape(text, quote=False)}</span>'
 
 
 def _json_key(key: str) -> str:
-    return f'<span class="nbapp-json-key">{html.escape(json.dumps(key, ensure_ascii=False))}</span>: '
+    return f'<span class="nbapp-json-key">{html.escape(json.dumps(key, ensure_ascii=False), quote=False)}</span>: '
 
 
 @adapter("json")

@@ -1,0 +1,68 @@
+"""App source: `import streamlit` means nbapp inside an app; each run starts from a snapshot of the globals."""
+from __future__ import annotations
+
+import sys
+import types
+
+from nbapp.runtime.runner import App
+from nbapp.tree import Element
+
+
+def texts(tree) -> list[str]:
+    return [n.props["body"] for n in tree.walk() if isinstance(n, Element) and n.kind == "markdown"]
+
+
+def test_import_streamlit_resolves_to_nbapp_even_when_streamlit_is_installed(monkeypatch):
+    monkeypatch.setitem(sys.modules, "streamlit", types.ModuleType("streamlit"))  # a "real" streamlit
+    app = App("import streamlit as st\nfrom streamlit import session_state\n"
+              "st.write(st.__name__, session_state is st.session_state)", filename="<alias>")
+    assert texts(app.run()) == ["nbapp `True`"]
+
+
+def test_streamlit_submodules_map_to_nbapp_submodules():
+    app = App("import streamlit.testing\nimport streamlit as st\nst.write(streamlit.testing.__name__)",
+              filename="<alias-sub>")
+    assert texts(app.run()) == ["nbapp.testing"]
+
+
+def test_a_streamlit_module_nbapp_lacks_fails_with_a_clear_import_error():
+    app = App("import streamlit.no_such_thing", filename="<alias-missing>")
+    shown = next(n for n in app.run().walk() if n.kind == "exception")
+    assert shown.props["type"] == "ImportError"
+    assert "nbapp has no counterpart of 'streamlit.no_such_thing'" in shown.props["message"]
+
+
+def test_other_imports_are_untouched():
+    app = App("import json\nimport nbapp as st\nst.write(json.dumps([1]))", filename="<plain>")
+    assert texts(app.run()) == ["[1]"]
+
+
+def test_the_app_reads_notebook_globals_but_its_assignments_do_not_leak_back():
+    notebook = {"threshold": 0.5, "items": [1, 2]}
+    app = App("import nbapp as st\nst.write('threshold', threshold)\nthreshold = 0.9\nresult = 'computed'",
+              filename="<ns>", globals_fn=lambda: notebook)
+    assert texts(app.run()) == ["threshold 0.5"]
+    assert notebook == {"threshold": 0.5, "items": [1, 2]}
+    notebook["threshold"] = 0.7
+    assert texts(app.run()) == ["threshold 0.7"]
+
+
+def test_each_run_starts_from_a_fresh_namespace():
+    app = App("import nbapp as st\nst.write('seen' if 'counter' in globals() else 'fresh')\ncounter = 1",
+              filename="<fresh>")
+    assert texts(app.run()) == ["fresh"]
+    assert texts(app.run()) == ["fresh"]
+
+
+def test_the_script_runs_as_main_with_its_filename():
+    app = App("import nbapp as st\nst.write(__name__, __file__)", filename="app.py")
+    assert texts(app.run()) == ["__main__ app.py"]
+
+
+def test_source_is_compiled_once_per_change():
+    app = App("import nbapp as st\nst.write('v1')", filename="<once>")
+    code = app._source.code
+    app.set_source("import nbapp as st\nst.write('v1')")
+    assert app._source.code is code
+    app.set_source("import nbapp as st\nst.write('v2')")
+    assert texts(app.run()) == ["v2"]
