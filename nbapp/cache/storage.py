@@ -274,6 +274,13 @@ class DiskStore:
         """
         if not self._ready() or not self.writable:
             return
+        if not os.path.isdir(self.location):
+            # Deleted while we ran (rm -rf by hand): recreate it private, not
+            # with the umask's mode that makedirs below would give it.
+            with self._lock:
+                self._usable = self._open()
+            if not self._usable:
+                return
         item_dir = self._path(parts)
         final = os.path.join(item_dir, "output.pkl")
         # joblib's dump_item writes through the same temp-file-and-rename, but

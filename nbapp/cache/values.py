@@ -28,7 +28,8 @@ import sys
 import threading
 from typing import Any
 
-from nbapp.cache.hashing import ContentSource, is_immutable, remember
+from nbapp.cache.content import ContentSource, remember
+from nbapp.cache.hashing import is_immutable
 
 __all__ = ["Frozen", "freeze"]
 

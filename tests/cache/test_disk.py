@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import os
 import stat
 import subprocess
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nbapp.cache import CacheWarning, cache_data, clear_all, default_cache_dir
+from nbapp.cache import CacheWarning, cache_data, default_cache_dir
 from nbapp.cache import storage
 
 # A cell of a notebook, run in fresh interpreters: every run prints how many
@@ -208,8 +209,22 @@ def test_unwritable_folder_degrades_to_memory_with_one_warning(counter, monkeypa
                 if name.endswith(".tmp")]
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes to read-only folders")
-def test_real_read_only_folder_degrades_to_memory(cache_dir, counter):
+def permissions_enforced(tmp_path) -> bool:
+    """False for root with CAP_DAC_OVERRIDE, which writes into read-only folders anyway."""
+    probe = tmp_path / "probe"
+    probe.mkdir(mode=0o500)
+    try:
+        (probe / "x").touch()
+    except PermissionError:
+        return True
+    finally:
+        probe.chmod(0o700)
+    return False
+
+
+def test_real_read_only_folder_degrades_to_memory(cache_dir, counter, tmp_path):
+    if not permissions_enforced(tmp_path):
+        pytest.skip("root writes to read-only folders; the degrade path is covered by the EROFS test above")
     os.makedirs(cache_dir / "joblib")
     os.chmod(cache_dir, 0o700)
     os.chmod(cache_dir / "joblib", 0o500)
@@ -223,6 +238,18 @@ def test_real_read_only_folder_degrades_to_memory(cache_dir, counter):
         assert f() == 1
     finally:
         os.chmod(cache_dir / "joblib", 0o700)
+
+
+def test_folder_deleted_while_running_is_recreated_private(cache_dir):
+    @cache_data
+    def f(x):
+        return x
+
+    f(1)
+    shutil.rmtree(cache_dir)
+    f(2)
+    assert stat.S_IMODE(os.stat(cache_dir).st_mode) == 0o700
+    assert storage.get_disk_store().count() == 1
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")

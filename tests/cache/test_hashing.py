@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nbapp.cache import cache_data, hashing
+from nbapp.cache import cache_data, content
 from nbapp.cache.hashing import digest_value, function_identity
 
 
@@ -102,13 +102,13 @@ class Counting:
 
     def __init__(self, monkeypatch):
         self.passes = 0
-        original = hashing._fresh_digest
+        original = content._fresh_digest
 
         def counted(obj):
             self.passes += 1
             return original(obj)
 
-        monkeypatch.setattr(hashing, "_fresh_digest", counted)
+        monkeypatch.setattr(content, "_fresh_digest", counted)
 
 
 def test_values_returned_by_the_cache_are_hashed_once(monkeypatch):
