@@ -50,6 +50,21 @@ balloons = _main.balloons
 snow = _main.snow
 button = _main.button
 slider = _main.slider
+select_slider = _main.select_slider
+checkbox = _main.checkbox
+toggle = _main.toggle
+radio = _main.radio
+selectbox = _main.selectbox
+multiselect = _main.multiselect
+text_input = _main.text_input
+text_area = _main.text_area
+number_input = _main.number_input
+date_input = _main.date_input
+time_input = _main.time_input
+color_picker = _main.color_picker
+file_uploader = _main.file_uploader
+download_button = _main.download_button
+link_button = _main.link_button
 
 
 def load_ipython_extension(ipython) -> None:

@@ -1,7 +1,9 @@
-"""Buttons: button and form_submit_button (True on the run right after a click)."""
+"""Buttons: button, form_submit_button and download_button (True on the run right after a click),
+and link_button (opens a URL; not a widget)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from nbapp.errors import NbappAPIError, describe
 
@@ -26,10 +28,7 @@ class ButtonMixin:
         unknown ``type``.
         """
         _check_type("button", type)
-        from nbapp.container import _context
-
-        if self._target(_context(self, "button")).form is not None:
-            raise NbappAPIError(f"st.button({label!r}) can't be used in an st.form(); use st.form_submit_button.")
+        self._outside_form("button", label, "use st.form_submit_button")
         return self._widget("button", label, key=key, default=False, identity={"label": label, "help": help},
                             props={"type": type, "icon": icon, "use_container_width": use_container_width},
                             deserialize=bool, on_change=on_click, args=args, kwargs=kwargs, help=help,
@@ -62,3 +61,72 @@ class ButtonMixin:
         if submitted:
             ctx.submitted_forms.add(form)
         return submitted
+
+    def download_button(self, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
+                        key: str | None = None, help: str | None = None, on_click: Callable | str | None = "rerun",
+                        args: tuple | None = None, kwargs: dict | None = None, *, type: str = "secondary",
+                        icon: str | None = None, disabled: bool = False, use_container_width: bool = False) -> bool:
+        """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
+
+        ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream")
+        or a file-like object. ``on_click`` is "rerun" (default), "ignore" (the click does not
+        rerun the app) or a callback. Raises NbappAPIError for other data, inside an st.form,
+        or for an unknown ``type``.
+
+        Examples
+        --------
+        >>> st.download_button("Download CSV", df.to_csv(index=False), "metrics.csv", "text/csv")
+        """
+        _check_type("download_button", type)
+        self._outside_form("download_button", label, "put it after the form")
+        payload, default_mime = _download_bytes(label, data)
+        if not (on_click is None or on_click in ("rerun", "ignore") or callable(on_click)):
+            raise NbappAPIError(f"st.download_button({label!r}): on_click must be 'rerun', 'ignore' or a callable, "
+                                f"got {describe(on_click)}.")
+        # Not the data: an identity that changed with it would lose the click (Streamlit issue #7308).
+        return self._widget("download_button", label, key=key, default=False,
+                            identity={"label": label, "file_name": file_name, "mime": mime, "help": help},
+                            props={"data": payload, "file_name": file_name, "mime": mime or default_mime,
+                                   "type": type, "icon": icon, "use_container_width": use_container_width,
+                                   "notify": on_click != "ignore"},
+                            deserialize=bool, on_change=on_click if callable(on_click) else None, args=args,
+                            kwargs=kwargs, help=help, disabled=disabled, trigger=True)
+
+    def link_button(self, label: str, url: str, *, help: str | None = None, type: str = "secondary",
+                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False):
+        """Display a button that opens ``url`` in a new browser tab; returns the element's handle.
+
+        Raises NbappAPIError when ``label`` or ``url`` is not a str, or for an unknown ``type``.
+
+        Examples
+        --------
+        >>> st.link_button("Open the dashboard", "https://wandb.ai/my-team/my-project")
+        """
+        _check_type("link_button", type)
+        for arg, value in (("label", label), ("url", url)):
+            if not isinstance(value, str):
+                raise NbappAPIError(f"st.link_button(): {arg} must be a str, got {describe(value)}.")
+        return self._enqueue("link_button", {"label": label, "url": url, "help": help, "type": type, "icon": icon,
+                                             "disabled": bool(disabled), "use_container_width": use_container_width})
+
+    def _outside_form(self, fn: str, label: str, fix: str) -> None:
+        from nbapp.container import _context
+
+        if self._target(_context(self, fn)).form is not None:
+            raise NbappAPIError(f"st.{fn}({label!r}) can't be used in an st.form(); {fix}.")
+
+
+def _download_bytes(label: str, data: Any) -> tuple[bytes, str]:
+    """Return the bytes to download and their default MIME type; raise NbappAPIError for other data."""
+    if hasattr(data, "getvalue"):  # BytesIO / StringIO: the whole buffer, wherever its position
+        data = data.getvalue()
+    elif hasattr(data, "read"):
+        if getattr(data, "seekable", lambda: False)():
+            data.seek(0)
+        data = data.read()
+    if isinstance(data, str):
+        return data.encode("utf-8"), "text/plain"
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data), "application/octet-stream"
+    raise NbappAPIError(f"st.download_button({label!r}): data must be a str, bytes or a file-like object, got "
+                        f"{type(data).__name__}. Convert it first, e.g. df.to_csv(index=False) for a DataFrame.")

@@ -9,10 +9,14 @@ import ipywidgets as w
 from nbapp.render.registry import Adapter, Emit, changed, classed
 from nbapp.render.text import help_icon
 
+# from_widget's answer when the adapter put the control right itself (clamped, reverted): the
+# corrected trait value triggers its own change, so this one is not sent.
+REJECT = object()
 
-def label_html(props: dict[str, Any]) -> str:
+
+def label_html(props: dict[str, Any], tag: str = "label") -> str:
     """Return the widget label's HTML (Markdown-free, escaped) with its help tooltip."""
-    return f'<label class="nbapp-label">{html.escape(props["label"])}{help_icon(props)}</label>'
+    return f'<{tag} class="nbapp-label">{html.escape(props["label"])}{help_icon(props)}</{tag}>'
 
 
 class InputAdapter(Adapter):
@@ -21,6 +25,7 @@ class InputAdapter(Adapter):
     ``structure`` names the props whose change needs a new control (e.g. single vs
     range); ``value`` is pushed only when the run's value differs from the last one drawn,
     so a value the user is still changing in the browser is never overwritten by a stale run.
+    The control's ``nbapp_props`` holds the last run's props for listeners (bounds, options).
     """
 
     structure: tuple[str, ...] = ()
@@ -37,37 +42,73 @@ class InputAdapter(Adapter):
         """The control's trait value for ``props['value']``."""
         return props["value"]
 
-    def from_widget(self, value: Any) -> Any:
-        """The wire value the app receives for the control's trait value."""
+    def from_widget(self, value: Any, control: w.Widget) -> Any:
+        """The wire value the app receives for the control's trait value, or REJECT."""
         return value
+
+    def push(self, control: w.Widget, props: dict[str, Any]) -> None:
+        """Show the app's value in the control."""
+        setattr(control, self.trait, self.to_widget(props))
+
+    def listen(self, control: w.Widget, emit: Emit) -> None:
+        """Send the control's changes to the app."""
+        control.observe(lambda change: self.send(emit, change["new"], control), self.trait)
+
+    def send(self, emit: Emit, value: Any, control: w.Widget) -> None:
+        """Emit the wire form of a trait value, unless ``from_widget`` rejected it or it was restored."""
+        if getattr(control, "nbapp_quiet", False):
+            return
+        wire = self.from_widget(value, control)
+        if wire is not REJECT:
+            emit(wire)
+
+    def restore(self, control: w.Widget, props: dict[str, Any] | None = None) -> Any:
+        """Show the app's value (or ``props``') in the control without sending it back; returns REJECT."""
+        control.nbapp_quiet = True
+        try:
+            self.push(control, props or control.nbapp_props)
+        finally:
+            control.nbapp_quiet = False
+        return REJECT
+
+    def frame(self, control: w.Widget) -> tuple[w.Widget, ...]:
+        """The children of the widget's box: a label above the control."""
+        return (w.HTML(), control)
+
+    def relabel(self, box: w.Widget, props: dict[str, Any]) -> None:
+        """Show the label (and help) as ``label_visibility`` says."""
+        label = box.children[0]
+        label.value = label_html(props)
+        mode = props["label_visibility"]
+        label.layout.display = "none" if mode == "collapsed" else None
+        label.layout.visibility = "hidden" if mode == "hidden" else None
 
     def create(self, props, emit: Emit):
         control = self.control(props)
-        self.configure(control, props)
-        setattr(control, self.trait, self.to_widget(props))
+        self._configure(control, props)
+        self.push(control, props)
         self.listen(control, emit)
-        label = w.HTML(label_html(props))
-        box = classed(w.VBox(children=(label, control)), "nbapp-widget", f"nbapp-{self.kind}")
-        self._visibility(box, props)
+        box = classed(w.VBox(children=self.frame(control)), "nbapp-widget", f"nbapp-{self.kind}")
+        self.relabel(box, props)
         return box
-
-    def listen(self, control: w.Widget, emit: Emit) -> None:
-        control.observe(lambda change: emit(self.from_widget(change["new"])), self.trait)
 
     def update(self, widget, props, old):
         if changed(props, old, *self.structure):
             return False
-        label, control = widget.children
-        label.value = label_html(props)
-        self._visibility(widget, props)
-        self.configure(control, props)
+        control = widget.children[-1]
+        self.relabel(widget, props)
+        self._configure(control, props)
         if changed(props, old, "value"):
-            setattr(control, self.trait, self.to_widget(props))
+            self.push(control, props)
         return True
 
-    @staticmethod
-    def _visibility(box: w.Widget, props: dict[str, Any]) -> None:
-        label = box.children[0]
-        mode = props["label_visibility"]
-        label.layout.display = "none" if mode == "collapsed" else None
-        label.layout.visibility = "hidden" if mode == "hidden" else None
+    def _configure(self, control: w.Widget, props: dict[str, Any]) -> None:
+        control.nbapp_props = props
+        self.configure(control, props)
+
+
+def set_options(control: w.Widget, labels: tuple[str, ...], index: Any) -> None:
+    """Give a selection control new options, then its index (ipywidgets resets the index on new options)."""
+    if tuple(control.options) != labels:
+        control.options = labels
+        control.index = index

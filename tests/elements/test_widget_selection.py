@@ -1,0 +1,121 @@
+"""radio, selectbox and multiselect: options of any type, empty states, errors, browser values."""
+from __future__ import annotations
+
+import pytest
+
+from nbapp.testing import AppTest
+
+
+def run(body: str) -> AppTest:
+    return AppTest.from_string("import nbapp as st\n" + body).run()
+
+
+def test_options_of_any_type_are_shown_with_format_func_and_returned_as_themselves():
+    at = run("""
+models = [{"name": "resnet", "depth": 50}, {"name": "vit", "depth": 12}]
+m = st.radio("Model", models, format_func=lambda m: m["name"].upper())
+st.text(repr(m))
+""")
+    assert at.radio[0].options == ["RESNET", "VIT"]
+    assert at.text[0].value == repr({"name": "resnet", "depth": 50})
+    at.radio[0].set_value({"name": "vit", "depth": 12}).run()
+    assert at.text[0].value == repr({"name": "vit", "depth": 12})
+
+
+@pytest.mark.parametrize("options, expected", [
+    ("{'a': 1, 'b': 2}", ["a", "b"]),
+    ("pd.DataFrame({'col': ['x', 'y'], 'other': [1, 2]})", ["x", "y"]),
+    ("pd.Series([3, 4])", ["3", "4"]),
+    ("np.array([1.5, 2.5])", ["1.5", "2.5"]),
+    ("(c for c in 'pq')", ["p", "q"]),
+])
+def test_options_can_be_dicts_dataframes_series_arrays_and_iterables(options, expected):
+    at = run(f"import numpy as np, pandas as pd\nst.selectbox('s', {options})")
+    assert at.selectbox[0].options == expected
+
+
+def test_options_rebuilt_every_run_keep_the_selection_by_label():
+    at = run("""
+class Choice:  # no __eq__: a new object every run
+    def __init__(self, name): self.name = name
+    def __str__(self): return self.name
+c = st.selectbox("c", [Choice("a"), Choice("b")], key="k")
+st.text(str(c))
+""")
+    at.run()  # the stored Choice("a") is not == the new Choice("a"): found by its label
+    assert at.text[0].value == "a" and not at.exception
+
+
+@pytest.mark.parametrize("kind", ["radio", "selectbox"])
+def test_index_none_starts_empty_and_returns_none(kind):
+    at = run(f"v = st.{kind}('Pick', ['a', 'b'], index=None)\nst.text(repr(v))")
+    assert at.text[0].value == "None"
+    at.get(kind)[0].select("b").run()
+    assert at.text[0].value == "'b'"
+
+
+@pytest.mark.parametrize("kind", ["radio", "selectbox"])
+def test_no_options_return_none(kind):
+    assert run(f"st.text(repr(st.{kind}('Pick', [])))").text[0].value == "None"
+
+
+def test_selectbox_placeholder_and_radio_layout_reach_the_element():
+    at = run("st.selectbox('s', ['a'], index=None, placeholder='Pick a model')\n"
+             "st.radio('r', ['a', 'b'], horizontal=True, captions=['first', 'second'])")
+    assert at.selectbox[0].placeholder == "Pick a model" and at.selectbox[0].nullable is True
+    assert at.radio[0].horizontal is True and at.radio[0].captions == ["first", "second"]
+
+
+@pytest.mark.parametrize("call, message", [
+    ("st.radio('R', ['a', 'b'], index=2)", "st.radio('R'): index 2 is out of range: there are 2 options (valid: 0..1 or None)."),
+    ("st.selectbox('S', ['a'], index='0')", "st.selectbox('S'): index must be an int or None, got '0' (str)."),
+    ("st.selectbox('S', ['a'], index=True)", "st.selectbox('S'): index must be an int or None, got True (bool)."),
+    ("st.radio('R', 5)", "st.radio('R'): options must be a list (or any iterable) of choices, got 5."),
+    ("st.radio('R', ['a'], format_func='upper')", "st.radio('R'): format_func must be a function of one option, got 'upper'."),
+    ("st.radio('R', ['a'], captions='c')", "st.radio('R'): captions must be a list of str (one per option), got 'c'."),
+    ("st.radio('R', ['a'], horizontal='yes')", "st.radio('R'): horizontal must be True or False, got 'yes' (str)."),
+    ("st.selectbox('S', ['a'], placeholder=3)", "st.selectbox('S'): placeholder must be a str or None, got 3 (int)."),
+    ("st.multiselect('M', ['a', 'b'], default=['c'])", "st.multiselect('M'): default value 'c' is not one of the options ('a', 'b')."),
+    ("st.multiselect('M', ['a', 'b'], default=['a', 'b'], max_selections=1)",
+     "st.multiselect('M'): default has 2 values but max_selections is 1: pass fewer defaults or raise max_selections."),
+    ("st.multiselect('M', ['a'], max_selections=0)", "st.multiselect('M'): max_selections must be a positive int or None, got 0."),
+])
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+    at = run(call)
+    assert at.exception[0].type == "NbappAPIError"
+    assert at.exception[0].value == message
+
+
+@pytest.mark.parametrize("kind", ["radio", "selectbox", "multiselect"])
+def test_a_session_state_value_that_is_not_an_option_is_an_error(kind):
+    at = run(f"st.session_state.k = {['zzz'] if kind == 'multiselect' else 'zzz'!r}\nst.{kind}('Pick', ['a', 'b'], key='k')")
+    assert at.exception[0].value == f"st.{kind}('Pick'): the widget's value 'zzz' is not one of the options ('a', 'b')."
+
+
+def test_multiselect_takes_one_default_or_many_and_returns_the_choices_in_order():
+    at = run("v = st.multiselect('M', ['a', 'b', 'c'], default='b')\nst.text(repr(v))")
+    assert at.text[0].value == "['b']"
+    at.multiselect[0].select("a").run()
+    assert at.text[0].value == "['b', 'a']"
+    at.multiselect[0].unselect("b").run()
+    assert at.text[0].value == "['a']"
+    at = run("st.text(repr(st.multiselect('M', ['a', 'b', 'c'], default=np.array(['c', 'a']))))".replace(
+        "st.text", "import numpy as np\nst.text", 1))
+    assert at.text[0].value == "['c', 'a']"
+
+
+def test_browser_indices_map_to_options_and_bad_ones_warn_and_keep_the_default():
+    at = run("st.radio('R', ['a', 'b'], key='r')\nst.selectbox('S', [1, 2], index=None, key='s')\n"
+             "st.multiselect('M', ['x', 'y', 'z'], default='y', max_selections=2, key='m')")
+    radio, select, multi = (at.session_state.widget(k) for k in "rsm")
+    assert radio.deserialize(1) == "b"
+    assert select.deserialize(None) is None and select.deserialize(0) == 1
+    assert multi.deserialize([2, 0]) == ["z", "x"]
+    with pytest.warns(RuntimeWarning, match=r"st.radio\('R'\): value 7 from the browser is not an option index"):
+        assert radio.deserialize(7) == "a"
+    with pytest.warns(RuntimeWarning, match="is not an option index"):
+        assert select.deserialize("1") is None
+    with pytest.warns(RuntimeWarning, match="is not a list of option indices"):
+        assert multi.deserialize([0, 9]) == ["y"]
+    with pytest.warns(RuntimeWarning, match="has more than max_selections=2; kept the first 2"):
+        assert multi.deserialize([0, 1, 2]) == ["x", "y"]
