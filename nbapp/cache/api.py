@@ -207,7 +207,8 @@ class CachedFunction:
         if self._show_spinner:
             spinner = _current_spinner()
             if spinner is not None:
-                text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{self._name}(...)`."
+                name = getattr(self._func, "__name__", self._name)
+                text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{name}(...)`."
                 with spinner(text, show_time=self._show_time):
                     return self._func(*args, **kwargs)
         return self._func(*args, **kwargs)
@@ -295,14 +296,17 @@ class _CacheDataAPI(_CacheAPI):
     ``joblib`` so that they survive kernel restarts and are shared by all your
     kernels. The folder: ``cache_dir=``, else ``$NBAPP_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/nbapp`` or ``~/.cache/nbapp``; it is created with mode
-    0700. A corrupt entry is recomputed with a warning; an unwritable folder
+    0700 (entries are pickles: a folder other users can write to is not
+    used). Each entry carries a checksum: a truncated or corrupt one is
+    recomputed with a warning, never loaded; an unwritable or full folder
     turns disk writes off with one warning.
 
     **Hits are immutable, without copying big data.** Mutating what a call
     returned never changes the cache:
 
     * numpy arrays come back as read-only views (zero copy; ``.copy()`` for a
-      writable one); large ones read from disk are memory-mapped;
+      writable one); large ones read from disk are memory-mapped read-only.
+      (Setting ``arr.base.flags.writeable = True`` by hand defeats this.);
     * pandas DataFrames, Series and Indexes come back as copy-on-write shallow
       copies (pandas >= 3; a deep copy with older pandas): change them freely;
     * arrays and frames inside plain tuples, lists and dicts are treated the same;

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 import warnings
 
 import numpy as np
@@ -358,21 +359,27 @@ def test_unpicklable_result_suggests_cache_resource():
 
 
 def test_concurrent_first_calls_compute_once(counter):
-    release = threading.Event()
+    started, release = threading.Event(), threading.Event()
 
     @cache_data(persist=False)
     def slow(x):
         counter()
+        started.set()
         release.wait(5)
-        return x
+        return [x]
 
-    threads = [threading.Thread(target=slow, args=(1,)) for _ in range(4)]
-    for t in threads:
-        t.start()
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(slow(1))) for _ in range(4)]
+    threads[0].start()
+    assert started.wait(5)  # the first thread is computing ...
+    for t in threads[1:]:
+        t.start()           # ... when the others ask for the same key
+    time.sleep(0.2)  # let them reach the key's lock (the result is the same if they are late)
     release.set()
     for t in threads:
-        t.join()
+        t.join(5)
     assert counter.calls == 1
+    assert results == [[1]] * 4
 
 
 def test_st_cache_warns_naming_both_successors_and_caches(counter):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -69,6 +70,7 @@ def test_concurrent_first_calls_from_two_threads_compute_once(counter):
     threads[0].start()
     assert started.wait(5)  # the first thread is computing
     threads[1].start()      # the second arrives while it does
+    time.sleep(0.2)  # let them reach the key's lock (the result is the same if they are late)
     release.set()
     for t in threads:
         t.join(5)

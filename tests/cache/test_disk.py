@@ -278,27 +278,31 @@ def test_full_disk_degrades_to_memory_with_one_warning(cache_dir, run_python):
 
 
 TWO_WRITERS = """
-import sys, time, numpy as np
+import os, sys, time, numpy as np
 from nbapp.cache.storage import DiskStore
 store = DiskStore(sys.argv[1])
-tag = int(sys.argv[2])
-while time.time() < float(sys.argv[3]):
-    time.sleep(0.001)
+tag, ready = int(sys.argv[2]), sys.argv[3]
+open(f"{ready}-{tag}", "w").close()
+while not (os.path.exists(f"{ready}-1") and os.path.exists(f"{ready}-2")):
+    time.sleep(0.001)  # both writers start together, whatever their import times
 for i in range(10):
     store.dump(("f", "v", "0" * 32), np.full(500_000, tag * 100 + i, dtype=np.int64))
 """
 
 READER = """
-import os, sys, time, warnings, numpy as np
+import os, sys, warnings, numpy as np
 from nbapp.cache.storage import DiskStore
 warnings.simplefilter("error")
 store = DiskStore(sys.argv[1])
 seen = set()
-while not os.path.exists(sys.argv[2]):
+while True:
+    done = os.path.exists(sys.argv[2])
     found, value, _ = store.load(("f", "v", "0" * 32), ttl=None)
     if found:
         assert (value == value[0]).all(), "torn entry"
         seen.add(int(value[0]))
+    if done:  # one last read after both writers finished
+        break
 print(len(seen))
 """
 
@@ -309,9 +313,8 @@ def test_two_processes_writing_one_key_leave_one_valid_entry(cache_dir, tmp_path
     writer.write_text(TWO_WRITERS)
     reader.write_text(READER)
     stop = tmp_path / "writers-done"
-    start = str(time.time() + 1.0)  # both writers start together, after their imports
-    procs = [subprocess.Popen([sys.executable, str(writer), str(cache_dir), str(tag), start], env=env,
-                              stderr=subprocess.PIPE, text=True) for tag in (1, 2)]
+    procs = [subprocess.Popen([sys.executable, str(writer), str(cache_dir), str(tag), str(tmp_path / "ready")],
+                              env=env, stderr=subprocess.PIPE, text=True) for tag in (1, 2)]
     watcher = subprocess.Popen([sys.executable, str(reader), str(cache_dir), str(stop)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for proc in procs:
@@ -323,7 +326,7 @@ def test_two_processes_writing_one_key_leave_one_valid_entry(cache_dir, tmp_path
 
     found, value, _ = storage.DiskStore(str(cache_dir)).load(("f", "v", "0" * 32), ttl=None)
     assert found and value[0] in (109, 209) and (value == value[0]).all()
-    leftovers = [n for _, _, files in os.walk(cache_dir) for n in files if n != "output.pkl" and n != ".gitignore"]
+    leftovers = [n for _, _, files in os.walk(cache_dir) for n in files if n not in ("output.pkl", ".gitignore")]
     assert leftovers == []
 
 
