@@ -120,7 +120,7 @@ class DiskStore:
 
     def __init__(self, location: str) -> None:
         self.location = os.path.abspath(location)
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: _open() may turn writes off while holding it
         self._root: str | None = None
         self._usable: bool | None = None  # None: not checked yet
         self.writable = True
@@ -142,10 +142,9 @@ class DiskStore:
                 os.chmod(self.location, 0o700)  # makedirs' mode is filtered by the umask
             if not self._private():
                 return False
-            # joblib.Memory creates and owns <location>/joblib; we use its store
-            # backend for the folder layout and for clearing.
-            self._backend = joblib.Memory(self.location, verbose=0).store_backend
-            self._root = self._backend.location
+            # joblib.Memory creates and owns <location>/joblib, its store
+            # backend's folder; our entries live in its layout.
+            self._root = joblib.Memory(self.location, verbose=0).store_backend.location
         except OSError as exc:
             self._turn_off_writes(exc)
             return False

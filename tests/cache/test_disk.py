@@ -240,6 +240,19 @@ def test_real_read_only_folder_degrades_to_memory(cache_dir, counter, tmp_path):
         os.chmod(cache_dir / "joblib", 0o700)
 
 
+def test_folder_that_cannot_be_created_degrades_to_memory(tmp_path, monkeypatch, counter):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("NBAPP_CACHE_DIR", str(tmp_path / "a-file" / "cache"))  # fails even as root
+
+    @cache_data
+    def f():
+        return counter()
+
+    with pytest.warns(CacheWarning, match="memory only"):
+        assert f() == 1
+    assert f() == 1
+
+
 def test_folder_deleted_while_running_is_recreated_private(cache_dir):
     @cache_data
     def f(x):
