@@ -118,9 +118,15 @@ class DataCache:
                     f"connection), decorate '{func_name}' with @cache_resource."
                 ) from exc
             self.memory.set(key, frozen)
+            result = frozen.thaw()
             if disk is not None:
-                disk.dump(parts, value, self.memory.max_entries)
-            return frozen.thaw()
+                # What the caller gets, not what the function returned: the
+                # cache's copy may be laid out differently (pandas consolidates
+                # blocks when copying), and content digests follow the layout.
+                # Written this way, the value read back after a restart hashes
+                # as before, so the next step of a pipeline hits too.
+                disk.dump(parts, result, self.memory.max_entries)
+            return result
 
     def clear(self, key: str | None = None) -> None:
         """Forget one entry (``key``) or all of this function's entries, in memory and on disk."""

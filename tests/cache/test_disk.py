@@ -30,7 +30,15 @@ calls = 0
 def load(n):
     global calls
     calls += 1
-    return pd.DataFrame({"x": np.arange(float(n)), "s": [str(i) for i in range(n)]})
+    df = pd.DataFrame({"x": np.arange(float(n)), "s": [str(i) for i in range(n)]})
+    df["y"] = df["x"] * 2  # built column by column: copies of it may be laid out differently
+    return df
+
+@cache.cache_data
+def total(df):   # a pipeline step: its key hashes the cached frame
+    global calls
+    calls += 1
+    return float(df["y"].sum())
 
 @cache.cache_data
 def big():
@@ -42,16 +50,18 @@ with warnings.catch_warnings():
     warnings.simplefilter("error", cache.CacheWarning)
     df = load(5)
     arr = big()
-print(calls, int(df["x"].sum()), "".join(df["s"]), type(arr).__name__, arr.flags.writeable, float(arr[-1]))
+    y = total(df)
+print(calls, int(df["x"].sum()), "".join(df["s"]), type(arr).__name__, arr.flags.writeable, float(arr[-1]), y)
 """
 
 
 def test_entries_survive_a_kernel_restart(cache_dir, run_python):
     first = run_python(APP).stdout.split()
     second = run_python(APP).stdout.split()
-    assert first == ["2", "10", "01234", "ndarray", "False", "399999.0"]
-    # No call in the second process; the big array comes back memory-mapped.
-    assert second == ["0", "10", "01234", "memmap", "False", "399999.0"]
+    assert first == ["3", "10", "01234", "ndarray", "False", "399999.0", "20.0"]
+    # No call in the second process, the pipeline step included (the frame read
+    # back hashes as before); the big array comes back memory-mapped.
+    assert second == ["0", "10", "01234", "memmap", "False", "399999.0", "20.0"]
 
 
 def test_default_folder_is_created_private(cache_dir):
@@ -370,10 +380,10 @@ def test_two_kernels_calling_one_cached_function_share_the_entry(cache_dir, chil
 
 def test_clear_all_in_a_fresh_process_removes_the_disk_store(cache_dir, run_python):
     run_python(APP)
-    assert storage.get_disk_store().count() == 2
+    assert storage.get_disk_store().count() == 3
     run_python("import nbapp.cache; nbapp.cache.clear_all()")
     assert storage.get_disk_store().count() == 0
-    assert run_python(APP).stdout.split()[0] == "2"
+    assert run_python(APP).stdout.split()[0] == "3"
 
 
 def test_function_clear_removes_its_disk_entries_only(cache_dir, counter):
