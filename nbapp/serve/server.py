@@ -1,0 +1,201 @@
+"""``nbapp run``: Voilà, configured through its own traitlets, serving one app file as a page.
+
+Voilà runs in this process rather than through the ``voila`` console script, so that
+:func:`nbapp.serve.wakeup.install` is in effect before it executes any notebook (the fix
+for Voilà's page loads that never finish). Everything else is Voilà's configuration:
+
+- the page template is ``templates/nbapp`` (an extension of Voilà's ``lab`` template,
+  shipped as package data and put first on Voilà's template path);
+- each browser session gets its own kernel; ``preheat`` keeps ``pool_size`` kernels that
+  already ran the app, so a page opens fast;
+- a kernel whose page is gone is culled after ``cull_idle`` seconds idle;
+- the app's first run gets ``timeout`` seconds; after that the page says so instead of
+  spinning, and the server keeps serving other pages.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import threading
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jupyter_server import DEFAULT_STATIC_FILES_PATH
+from jupyter_server.services.contents.largefilemanager import LargeFileManager
+from tornado.ioloop import IOLoop
+from tornado.web import HTTPError
+from traitlets import Bool, Unicode
+from traitlets.config import Config
+from voila.app import Voila
+from voila.paths import collect_static_paths, collect_template_paths
+
+from nbapp.serve import wakeup
+from nbapp.serve.errors import UsageError
+from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
+
+DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given
+PORT_SEARCH = 100
+TEMPLATE_DIR = Path(__file__).with_name("templates") / "nbapp"
+BASE_TEMPLATE = "lab"  # what TEMPLATE_DIR extends; Voilà resolves its static files under this name
+CULL_INTERVAL = 60  # seconds between checks for idle kernels
+
+TIMEOUT_HELP = ("Make its first run faster (cache slow work with @st.cache_data or @st.cache_resource), "
+                "or serve it with a longer `nbapp run --timeout SECONDS`. Reload the page to try again.")
+CRASH_HELP = ("Its kernel stopped (the app crashed it, called os._exit, or ran out of memory). "
+              "Reload the page to start a new session; the server's log says more.")
+
+
+@dataclass
+class ServeOptions:
+    """How ``nbapp run`` serves an app; the defaults are the documented ones."""
+
+    path: Path  # the app: a .py script or an .ipynb notebook (absolute)
+    host: str = "127.0.0.1"
+    port: int | None = None  # None: DEFAULT_PORT, or the next free port after it
+    open_browser: bool = True
+    watch: bool = True  # rerun open pages when the script is saved
+    timeout: float = 60.0  # seconds the app's first run may take before the page reports it
+    preheat: bool = True
+    pool_size: int = 1
+    cull_idle: int = 600  # seconds before an idle kernel (its page closed) is shut down; 0: never
+    theme: str = "light"  # "light" or "dark"
+    debug: bool = False  # Voilà's debug log and tracebacks of server errors in the page
+
+
+class _AppCellTimeout:
+    """nbclient's ``timeout_func``: the app's cells get ``seconds``, other cells are unbounded."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __call__(self, cell: Any) -> float | None:
+        return self.seconds if cell.metadata.get("nbapp", {}).get("role") == "app" else None
+
+
+def choose_port(host: str, port: int | None) -> int:
+    """Return the port to serve on: ``port`` when it is free, else the first free one from DEFAULT_PORT.
+
+    Raises UsageError when the requested ``port`` is in use (or none near DEFAULT_PORT is free).
+    """
+    if port is not None:
+        if not _port_free(host, port):
+            raise UsageError(f"port {port} on {host} is in use. Stop what runs there, or pick another with --port.")
+        return port
+    for candidate in range(DEFAULT_PORT, DEFAULT_PORT + PORT_SEARCH):
+        if _port_free(host, candidate):
+            return candidate
+    raise UsageError(f"ports {DEFAULT_PORT}-{DEFAULT_PORT + PORT_SEARCH - 1} on {host} are all in use. "
+                     f"Pick a free one with --port.")
+
+
+def _port_free(host: str, port: int) -> bool:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        # What tornado sets before it binds, so a port in TIME_WAIT counts as free as it will for Voilà.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as err:
+            if err.errno in (errno.EADDRINUSE, errno.EACCES):
+                return False
+            raise
+    return True
+
+
+def voila_config(options: ServeOptions, port: int) -> Config:
+    """Return the traitlets Config that makes Voilà serve ``options.path`` as an nbapp page."""
+    c = Config()
+    c.Voila.ip = options.host
+    c.Voila.port = port
+    c.Voila.port_retries = 0
+    c.Voila.open_browser = False  # opened by _announce, once the URL is printed
+    c.Voila.log_level = "DEBUG" if options.debug else "WARN"
+    c.VoilaConfiguration.template = BASE_TEMPLATE
+    c.VoilaConfiguration.allow_template_override = "NO"
+    c.VoilaConfiguration.theme = options.theme
+    c.VoilaConfiguration.strip_sources = True  # the page never carries the app's code
+    c.VoilaConfiguration.show_tracebacks = options.debug
+    c.VoilaConfiguration.preheat_kernel = options.preheat
+    c.VoilaConfiguration.default_pool_size = options.pool_size
+    c.VoilaConfiguration.extension_language_mapping = {".py": "python"}
+    c.VoilaConfiguration.resources = {"nbapp": {"timeout": options.timeout, "timeout_help": TIMEOUT_HELP,
+                                                "crash_help": CRASH_HELP}}
+    c.VoilaExecutor.timeout_func = _AppCellTimeout(options.timeout)
+    c.VoilaExecutor.cell_timeout_instruction = TIMEOUT_HELP
+    c.VoilaExecutor.cell_error_instruction = CRASH_HELP
+    c.MappingKernelManager.cull_idle_timeout = options.cull_idle
+    c.MappingKernelManager.cull_interval = CULL_INTERVAL
+    return c
+
+
+class AppContentsManager(LargeFileManager):
+    """Files as usual, except the served app, which reads as the notebook its page executes."""
+
+    app_path = Unicode(help="Absolute path of the served app file.").tag(config=True)
+    launch_dir = Unicode(help="Working directory of a served script's kernel.").tag(config=True)
+    watch = Bool(True, help="Rerun open pages when the served script is saved.").tag(config=True)
+
+    def get(self, path, content=True, type=None, format=None, **kwargs):
+        full = os.path.abspath(os.path.join(self.root_dir, path.lstrip("/")))
+        if not content or full != self.app_path:
+            return super().get(path, content=content, type=type, format=format, **kwargs)
+        model = super().get(path, content=False)
+        try:
+            nb = served_notebook(Path(self.app_path), launch_dir=self.launch_dir, watch=self.watch)
+        except UsageError as err:  # the notebook was broken after the server started
+            raise HTTPError(500, str(err)) from None
+        return {**model, "type": "notebook", "format": "json", "mimetype": None, "content": nb}
+
+
+class AppVoila(Voila):
+    """Voilà with nbapp's template first on its template path and the app read through AppContentsManager."""
+
+    def __init__(self, options: ServeOptions, port: int) -> None:
+        super().__init__(config=voila_config(options, port))
+        self.options = options
+
+    def setup_template_dirs(self):
+        lab = collect_template_paths(["voila", "nbconvert"], BASE_TEMPLATE, prune=True)
+        self.template_paths = [str(TEMPLATE_DIR), *lab]
+        self.static_paths = [*collect_static_paths(["voila", "nbconvert"], BASE_TEMPLATE), DEFAULT_STATIC_FILES_PATH]
+
+    def init_settings(self):
+        settings = super().init_settings()
+        # Preheated kernels read self.contents_manager when they render, which is after this.
+        self.contents_manager = AppContentsManager(parent=self, app_path=str(self.options.path),
+                                                   launch_dir=os.getcwd(), watch=self.options.watch)
+        settings["contents_manager"] = self.contents_manager
+        return settings
+
+    def listen(self):
+        IOLoop.current().add_callback(_announce, self.options, self.connection_url)
+        super().listen()
+
+
+def make_voila(options: ServeOptions, port: int) -> AppVoila:
+    """Return an initialized (not yet started) Voilà application serving ``options.path`` on ``port``."""
+    app = AppVoila(options, port)
+    app.initialize(argv=[str(options.path)])
+    return app
+
+
+def _announce(options: ServeOptions, url: str) -> None:
+    print(f"\n  nbapp is serving {options.path.name}\n\n  Local URL: {url}\n", flush=True)
+    if options.open_browser:
+        # The standard library picks the browser; a machine without one just has nothing to open.
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
+
+def serve(options: ServeOptions) -> None:
+    """Serve the app until interrupted (Ctrl+C or SIGTERM); returns None after shutting kernels down.
+
+    Raises UsageError for a bad app file or a port in use, before anything starts.
+    """
+    options.path = check_app_path(options.path)
+    (read_script if options.path.suffix.lower() == ".py" else read_notebook)(options.path)
+    port = choose_port(options.host, options.port)
+    wakeup.install()
+    make_voila(options, port).start()

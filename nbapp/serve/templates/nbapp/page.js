@@ -1,0 +1,69 @@
+// nbapp's page: keeps the loading indicator until the app has drawn, and applies the app's
+// st.set_page_config title and icon (the app's layout draws its own sidebar toggle).
+(function () {
+  "use strict";
+  const body = document.body;
+  let finished = false;
+  let configText = null;
+  const CONNECT_TIMEOUT = 20000;  // ms after the page arrived for the app's widgets to draw
+
+  window.voila_process = function () {};  // no "Executing 1 of 1": the indicator says what happens
+  window.voila_finish = function () {
+    finished = true;
+    window.display_cells();
+    update();
+    setTimeout(function () {
+      if (!body.classList.contains("nbapp-loading")) return;
+      showError("This app's page could not connect to its session.",
+                "Reload the page. If it keeps happening, the server's log says why.");
+    }, CONNECT_TIMEOUT);
+  };
+
+  function showError(title, text) {
+    const box = document.createElement("div");
+    box.className = "nbapp-page-error";
+    box.setAttribute("role", "alert");
+    const head = document.createElement("div");
+    head.className = "nbapp-page-error-title";
+    head.textContent = title;
+    const detail = document.createElement("div");
+    detail.className = "nbapp-page-error-body";
+    detail.textContent = text;
+    box.append(head, detail);
+    (document.getElementById("rendered_cells") || body).prepend(box);
+    body.classList.remove("nbapp-loading");
+  }
+
+  function iconHref(icon) {
+    if (/[\/.]/.test(icon)) return icon;  // an image URL or path
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">' +
+      '<text y=".9em" font-size="90">' + icon.replace(/[<&]/g, "") + "</text></svg>";
+    return "data:image/svg+xml," + encodeURIComponent(svg);
+  }
+
+  function applyConfig(config) {
+    const heading = document.querySelector(".nbapp-app .nbapp-title");
+    const title = config.page_title || (heading && heading.textContent.trim());
+    if (title) document.title = title;
+    if (config.page_icon) document.querySelector("link[rel=icon]").href = iconHref(String(config.page_icon));
+  }
+
+  function update() {
+    const holder = document.querySelector(".nbapp-page-config");
+    const text = holder && holder.getAttribute("data-config");
+    if (text && text !== configText) {
+      configText = text;
+      try { applyConfig(JSON.parse(text) || {}); } catch (e) { /* a config we cannot read changes nothing */ }
+    }
+    const drawn = document.querySelector(".nbapp-app") || document.querySelector(".nbapp-page-error");
+    const appCells = document.querySelectorAll(".nbapp-cell .jp-CodeCell").length;
+    if (finished && (drawn || appCells === 0)) body.classList.remove("nbapp-loading");
+  }
+
+  let queued = false;
+  new MutationObserver(function () {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () { queued = false; update(); });
+  }).observe(body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-config"] });
+})();

@@ -1,0 +1,1 @@
+../nbapp/serve/gallery/hello.py

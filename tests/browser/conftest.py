@@ -1,0 +1,117 @@
+"""Real-browser fixtures: an ``nbapp run`` server on 127.0.0.1 and headless Debian Chromium.
+
+One server per test module (started by the module's own fixture with ``serve``), one
+browser per session, a fresh page per test. Screenshots go to ``artifacts/``.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+SERVER_START = 60  # seconds for `nbapp run` to print its URL (imports, kernel pool)
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} is missing: run ./install.sh (it installs Debian's chromium)", allow_module_level=True)
+
+
+class Server:
+    """A running ``nbapp run`` process; ``url`` is its local URL, ``log()`` what it printed."""
+
+    def __init__(self, app: Path, *options: str) -> None:
+        self.path = app
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}/"
+        self._lines: list[str] = []
+        self._ready = threading.Event()
+        cmd = [sys.executable, "-m", "nbapp.cli", "run", str(app), "--no-browser", "--port", str(port), *options]
+        self._proc = subprocess.Popen(cmd, cwd=app.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                      text=True, start_new_session=True)
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._ready.wait(SERVER_START):
+            self.stop()
+            raise RuntimeError(f"nbapp run did not print its URL within {SERVER_START}s:\n{self.log()}")
+
+    def _read(self) -> None:
+        for line in self._proc.stdout:
+            self._lines.append(line)
+            if "Local URL:" in line:
+                self._ready.set()
+
+    def log(self) -> str:
+        """Everything the server printed so far."""
+        return "".join(self._lines)
+
+    def stop(self) -> None:
+        """Stop the server as Ctrl+C does (it shuts its kernels down), killing it if that hangs."""
+        if self._proc.poll() is None:
+            os.killpg(self._proc.pid, signal.SIGINT)
+            try:
+                self._proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self._proc.pid, signal.SIGKILL)
+                self._proc.wait()
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def serve(tmp_path_factory) -> Iterator:
+    """``serve(source, *options, name="app.py")`` writes the app to a fresh folder and serves it.
+
+    Returns the Server; every server started is stopped at the end of the module.
+    """
+    servers: list[Server] = []
+
+    def start(source: str, *options: str, name: str = "app.py") -> Server:
+        folder = tmp_path_factory.mktemp("app")
+        app = folder / name
+        app.write_text(source, encoding="utf-8")
+        server = Server(app, *options)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page (its own browser context: own cookies, own session); screenshot saved after the test."""
+    context = browser.new_context(viewport={"width": 1100, "height": 720})
+    page = context.new_page()
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    page.close(run_before_unload=True)  # as closing the tab does: Voilà shuts the page's kernel down
+    context.close()
+

@@ -1,0 +1,48 @@
+"""A dead or stuck app says so: the page shows what happened and what to do, never an endless spinner."""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+# The query string reaches a page's kernel as QUERY_STRING (Voilà sets it when it starts the kernel).
+APP = '''\
+import os
+import time
+import streamlit as st
+
+query = os.environ.get("QUERY_STRING", "")
+if "die" in query:
+    os._exit(1)
+if "sleep" in query:
+    time.sleep(60)
+st.write("The app is alive")
+'''
+TIMEOUT = 3  # seconds the app's first run may take (--timeout)
+WAIT = 20_000  # ms
+
+
+@pytest.fixture(scope="module")
+def server(serve):
+    return serve(APP, "--timeout", str(TIMEOUT), "--no-preheat")
+
+
+def test_an_app_past_its_first_run_timeout_says_so(page, server):
+    page.goto(server.url + "?sleep=1")
+    error = page.locator(".nbapp-page-error")
+    expect(error).to_contain_text(f"did not finish its first run within {TIMEOUT}", timeout=WAIT)
+    expect(error).to_contain_text("--timeout")
+    expect(page.locator(".nbapp-loading-indicator")).to_be_hidden()
+
+
+def test_an_app_that_kills_its_kernel_says_so_and_the_server_keeps_serving(browser, page, server):
+    page.goto(server.url + "?die=1")
+    error = page.locator(".nbapp-page-error")
+    expect(error).to_contain_text("stopped while the page was loading", timeout=WAIT)
+    expect(error).to_contain_text("Reload the page")
+    expect(page.locator(".nbapp-loading-indicator")).to_be_hidden()
+    other = browser.new_context().new_page()
+    try:
+        other.goto(server.url)
+        expect(other.get_by_text("The app is alive")).to_be_visible(timeout=WAIT)
+    finally:
+        other.context.close()
