@@ -38,7 +38,7 @@ class RerunRequests:
                 self._pending.changes.update(changes)
             if source is not None:
                 self._pending.source = source
-            self._cond.notify()
+            self._cond.notify_all()  # the watcher of a served script waits on this condition too
 
     def has_pending(self) -> bool:
         """Return True when a request waits: the run in progress is already stale."""
