@@ -72,16 +72,25 @@ class StatusMixin:
         finally:
             slot.empty()
 
-    def toast(self, body: Any, *, icon: str | None = None, duration: str | int | float = "short") -> None:
+    def toast(self, body: Any, *, icon: str | None = None, duration: str | int | float = "short"):
         """Pop up a short message in the corner; it fades after ``duration`` ("short": 4 s, "long": 10 s,
-        "infinite", or seconds). Returns None; raises NbappAPIError for a bad icon or duration."""
-        self._enqueue("toast", {"body": clean_text(body), "icon": check_icon("toast", icon),
+        "infinite", or seconds).
+
+        Returns a handle: ``.toast(...)`` on it replaces the message. Raises NbappAPIError
+        for a bad icon or duration.
+
+        Examples
+        --------
+        >>> msg = st.toast("Gathering ingredients...")
+        >>> msg.toast("Ready!", icon="🥞")
+        """
+        return self._enqueue("toast", {"body": clean_text(body), "icon": check_icon("toast", icon),
                                 "duration": _toast_seconds(duration), "seq": next(_EVENTS)}, live=True)
 
-    def balloons(self) -> None:
-        """Celebrate with balloons floating up the page; returns None."""
-        self._enqueue("balloons", {"seq": next(_EVENTS)}, live=True)
+    def balloons(self):
+        """Celebrate with balloons floating up the page; returns the element's handle."""
+        return self._enqueue("balloons", {"seq": next(_EVENTS)}, live=True)
 
-    def snow(self) -> None:
-        """Celebrate with snowflakes falling down the page; returns None."""
-        self._enqueue("snow", {"seq": next(_EVENTS)}, live=True)
+    def snow(self):
+        """Celebrate with snowflakes falling down the page; returns the element's handle."""
+        return self._enqueue("snow", {"seq": next(_EVENTS)}, live=True)

@@ -34,33 +34,40 @@ def _label(value: Any) -> str:
     return " ".join(map(str, value)) if isinstance(value, tuple) else str(value)
 
 
-def _cell(value: Any, tag: str = "td") -> str:
-    """One table cell: numbers right-aligned with a sort key, missing values muted, booleans as checkboxes."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+def _cell(value: Any, tag: str) -> str:
+    """One cell of any type: numbers right-aligned, missing values muted, booleans as checkboxes."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return f'<{tag} class="nbapp-null" data-v="">None</{tag}>'
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
-        box = "☑" if value else "☐"
-        return f'<{tag} class="nbapp-bool" data-v="{int(value)}">{box}</{tag}>'
+    if isinstance(value, bool):
+        return f'<{tag} class="nbapp-bool" data-v="{int(value)}">{"☑" if value else "☐"}</{tag}>'
+    if isinstance(value, float):
+        return f'<{tag} class="n">{value:.4f}</{tag}>'
     if isinstance(value, numbers.Number):
-        text = f"{value:.4f}" if isinstance(value, float) else str(value)
-        return f'<{tag} class="nbapp-num" data-v="{value}">{text}</{tag}>'
+        return f'<{tag} class="n">{value}</{tag}>'
     return f"<{tag}>{html.escape(str(value))}</{tag}>"
+
+
+def _column_cells(values: pd.Series | pd.Index, tag: str = "td") -> list[str]:
+    """The cells of one column. Ints and floats without gaps skip the per-cell type checks (big tables)."""
+    items = values.tolist()
+    if values.dtype.kind in "iu":
+        return [f'<{tag} class="n">{v}</{tag}>' for v in items]
+    if values.dtype.kind == "f":
+        return [f'<{tag} class="n">{v:.4f}</{tag}>' if v == v else _cell(None, tag) for v in items]
+    return [_cell(v, tag) for v in items]
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = False) -> str:
     """Return ``frame`` as an HTML table (at most MAX_ROWS rows), optionally sortable by clicking headers."""
     rows = frame.head(MAX_ROWS)
-    levels = rows.index.nlevels if index else 0
     names = [_label(n) if n is not None else "" for n in rows.index.names] if index else []
     header = "".join(f'<th class="nbapp-index">{html.escape(n)}</th>' for n in names)
     header += "".join(f"<th>{html.escape(_label(c))}</th>" for c in rows.columns)
     onclick = f' onclick="{_SORT}" title="Click a column to sort"' if sortable else ""
-    body = []
-    for key, values in zip(rows.index, rows.itertuples(index=False, name=None)):
-        keys = (key if isinstance(key, tuple) else (key,)) if levels else ()
-        cells = "".join(_cell(k, "th") for k in keys) + "".join(_cell(v) for v in values)
-        body.append(f"<tr>{cells}</tr>")
-    table = f'<table class="nbapp-table"><thead{onclick}><tr>{header}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    columns = [_column_cells(rows.index.get_level_values(i), "th") for i in range(len(names))]
+    columns += [_column_cells(rows.iloc[:, i]) for i in range(rows.shape[1])]
+    body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in zip(*columns)) if columns else ""
+    table = f'<table class="nbapp-table"><thead{onclick}><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
     if len(frame) > MAX_ROWS:
         table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
     return table

@@ -7,6 +7,7 @@ so the browser keeps focus, scroll position and drag state of everything else.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,18 +37,18 @@ class WidgetRenderer:
 
     def __init__(self, on_input: OnInput) -> None:
         self._on_input = on_input
-        self._rendering = False
+        self._render_thread: int | None = None  # the thread inside render(), while it runs
         self._drawn: Drawn | None = None
         self.root = w.VBox(children=(stylesheet(),))
         self.root.add_class("nbapp-app")
 
     def render(self, root: tree.Block, *, final: bool = True) -> None:
         """Show ``root``. A partial tree (``final=False``, mid-run) keeps the old trailing widgets."""
-        self._rendering = True
+        self._render_thread = threading.get_ident()
         try:
             self._drawn = self._reconcile(root, self._drawn, final)
         finally:
-            self._rendering = False
+            self._render_thread = None
         content = self._drawn.widget
         if self.root.children[1:] != (content,):
             self.root.children = (self.root.children[0], content)
@@ -62,7 +63,9 @@ class WidgetRenderer:
         state_key = props.get("state_key")
 
         def emit(value: Any) -> None:
-            if not self._rendering and state_key is not None:
+            # Trait changes made by render() itself echo here on its own thread: not user input.
+            # A value the browser sends meanwhile arrives on another thread and must not be lost.
+            if state_key is not None and self._render_thread != threading.get_ident():
                 self._on_input(state_key, value)
 
         return emit

@@ -99,6 +99,11 @@ def test_toast_balloons_and_snow(run):
     assert len(at.balloons) == 1 and len(at.snow) == 1
 
 
+def test_a_toast_handle_updates_the_message_in_place(run):
+    at = run("msg = st.toast('Gathering...')\nmsg.toast('Ready!', icon='🥞')")
+    assert [(t.value, t.icon) for t in at.toast] == [("Ready!", "🥞")]
+
+
 def test_repeated_celebrations_are_new_elements_each_time(run):
     at = run("st.balloons()")
     first = at.balloons[0].seq

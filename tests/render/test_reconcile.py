@@ -1,9 +1,12 @@
 """Reconciliation: reruns reuse widgets by key, update in place, close what vanished, and partial renders."""
 from __future__ import annotations
 
+import threading
+
 import ipywidgets as w
 
 from nbapp.render.widgets import WidgetRenderer
+from nbapp.runtime.runner import App
 from nbapp.tree import Block, Element
 
 
@@ -129,3 +132,24 @@ def test_close_closes_everything():
     root = renderer.root
     renderer.close()
     assert a.comm is None and root.comm is None
+
+
+def test_browser_input_during_a_render_on_another_thread_is_kept_and_render_echoes_are_not(monkeypatch):
+    tree = App("import nbapp as st\nst.slider('x', 0, 10, 5, key='x')", filename="<input>").run()
+    inputs = []
+    renderer = WidgetRenderer(lambda key, value: inputs.append((key, value)))
+    renderer.render(tree)
+    control = main_widgets(renderer)[0].children[-1]
+    reconcile = WidgetRenderer._reconcile
+
+    def reconcile_with_events(self, node, old, final):
+        if node.kind == "app":  # in the middle of a render (on this thread)...
+            control.value = 6  # ...the renderer's own trait change echoes back: not user input
+            browser = threading.Thread(target=setattr, args=(control, "value", 7))  # ...the user drags meanwhile
+            browser.start()
+            browser.join()
+        return reconcile(self, node, old, final)
+
+    monkeypatch.setattr(WidgetRenderer, "_reconcile", reconcile_with_events)
+    renderer.render(tree)
+    assert inputs == [("x", 7)]

@@ -79,9 +79,9 @@ def test_dataframe_is_a_scrollable_sortable_table():
     assert 'style="max-height:250px"' in html
     assert "<th>name</th><th>score</th>" in html
     assert 'onclick="' in html and "cellIndex" in html
-    assert '<td class="nbapp-num" data-v="1.25">1.2500</td>' in html
+    assert '<td class="n">1.2500</td>' in html
     assert '<td class="nbapp-null" data-v="">None</td>' in html
-    assert '<th class="nbapp-num" data-v="0">0</th>' in html  # the index
+    assert '<th class="n">0</th>' in html  # the index
 
 
 def test_dataframe_without_index_and_with_stretch_width():
