@@ -300,13 +300,8 @@ def _arraylike_into(h: Any, values: Any) -> None:
     pd = sys.modules["pandas"]
     h.update(b"ea|" + type(values).__name__.encode() + b"|" + str(values.dtype).encode())
     pa_array = getattr(values, "_pa_array", None)
-    if pa_array is not None:  # pyarrow-backed: hash the Arrow buffers themselves
-        for chunk in pa_array.chunks:
-            h.update(repr((chunk.offset, len(chunk), chunk.null_count)).encode())
-            for buf in chunk.buffers():
-                h.update(b"-" if buf is None else b"+")
-                if buf is not None:
-                    h.update(buf)
+    if pa_array is not None:
+        _arrow_into(h, pa_array)
     elif isinstance(values, pd.Categorical):
         h.update(b"ordered" if values.ordered else b"unordered")
         _index_into(h, values.categories)
@@ -318,6 +313,23 @@ def _arraylike_into(h: Any, values: Any) -> None:
         _ndarray_into(h, values._ndarray)
     else:  # an extension array we do not know: joblib semantics
         h.update(joblib.hash(values).encode())
+
+
+def _arrow_into(h: Any, chunked: Any) -> None:
+    # Hash the Arrow buffers themselves, of one canonical chunk: how an array is
+    # chunked is not part of its value (pickling merges chunks, appending a
+    # column to a frame adds one), so several chunks, or a sliced one, are
+    # concatenated first (a copy, only in that case).
+    chunks = chunked.chunks
+    h.update(b"arrow|" + str(chunked.type).encode() + b"|" + str(len(chunked)).encode())
+    if not chunks:
+        return
+    array = chunks[0] if len(chunks) == 1 and chunks[0].offset == 0 else sys.modules["pyarrow"].concat_arrays(chunks)
+    h.update(str(array.null_count).encode())
+    for buf in array.buffers():
+        h.update(b"-" if buf is None else b"+" + str(buf.size).encode() + b"|")
+        if buf is not None:
+            h.update(buf)
 
 
 def _stable_repr(value: Any) -> bytes:

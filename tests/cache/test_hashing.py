@@ -216,3 +216,14 @@ def test_cached_functions_as_arguments_hash_by_identity():
 
     assert apply(double, 2) == 4
     assert digest_value(double) == digest_value(double)
+
+
+def test_arrow_columns_hash_by_value_whatever_their_chunks():
+    pa = pytest.importorskip("pyarrow")
+    one = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x", "s", None, "y"])])))
+    three = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x"]), pa.array(["s", None]),
+                                                                   pa.array(["y"])])))
+    sliced = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["_", "x", "s", None, "y"]).slice(1)])))
+    assert digest_value(one) == digest_value(three) == digest_value(sliced)
+    other = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(["x", "s", None, "z"])])))
+    assert digest_value(other) != digest_value(one)
