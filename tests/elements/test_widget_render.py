@@ -187,6 +187,13 @@ class TestNumberInput:
         drawn.browser()
         assert text.value == "1.250"
 
+    def test_a_value_set_by_the_app_reaches_the_box_and_the_buttons_step_from_it(self):
+        drawn, text, _, plus = self.draw()
+        drawn.push(2)
+        assert text.value == "2" and drawn.sent == []
+        plus.click()
+        assert drawn.sent == [("k", 3)]
+
     def test_out_of_bounds_numbers_are_clamped_in_the_box_and_junk_is_undone(self):
         drawn, text, _, _ = self.draw()
         text.value = "50"

@@ -73,3 +73,27 @@ def test_the_same_name_and_content_is_the_same_file():
 ])
 def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
     assert AppTest.from_string("import nbapp as st\n" + call).run().exception[0].value == message
+
+
+def test_on_change_runs_once_per_new_upload_and_a_form_holds_the_file_until_submit():
+    at = AppTest.from_string("""
+import nbapp as st
+def seen():
+    st.session_state.calls = st.session_state.get('calls', 0) + 1
+with st.form('f'):
+    f = st.file_uploader('Data', on_change=seen)
+    st.form_submit_button('Go')
+st.text(f"{f.name if f else None} {st.session_state.get('calls', 0)}")
+""").run()
+    at.file_uploader[0].set_value(uploaded_file("a.csv", b"1")).run()
+    assert at.text[0].value == "None 0"
+    at.form_submit_button[0].click().run()
+    assert at.text[0].value == "a.csv 1"
+    at.file_uploader[0].set_value(uploaded_file("a.csv", b"1"))
+    at.form_submit_button[0].click().run()
+    assert at.text[0].value == "a.csv 1"  # the same file again is no change
+
+
+def test_two_identical_uploaders_without_key_are_a_duplicate_widget_id():
+    at = AppTest.from_string("import nbapp as st\nst.file_uploader('Data')\nst.file_uploader('Data')").run()
+    assert at.exception[0].type == "DuplicateWidgetID" and "'Data'" in at.exception[0].value

@@ -70,7 +70,8 @@ def check_index(fn: str, label: str, index: Any, count: int) -> None:
     if not is_int(index):
         raise fail(fn, label, f"index must be an int or None, got {describe(index)} ({type(index).__name__}).")
     if not 0 <= index < max(count, 1):  # index 0 of no options means "nothing selected"
-        raise fail(fn, label, f"index {index} is out of range: there are {count} options (valid: 0..{count - 1} or None).")
+        raise fail(fn, label, f"index {index} is out of range: there are {count} options "
+                              f"(valid: 0..{count - 1} or None).")
 
 
 def check_bool(fn: str, label: str, arg: str, value: Any) -> None:

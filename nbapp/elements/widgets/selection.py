@@ -91,7 +91,8 @@ class SelectionMixin:
         labels = format_labels("multiselect", label, opts, format_func)
         check_str("multiselect", label, "placeholder", placeholder)
         if max_selections is not None and (not is_int(max_selections) or max_selections < 1):
-            raise fail("multiselect", label, f"max_selections must be a positive int or None, got {describe(max_selections)}.")
+            raise fail("multiselect", label, "max_selections must be a positive int or None, "
+                                             f"got {describe(max_selections)}.")
         indices = [require_index("multiselect", label, opts, d, "default value") for d in as_list(default)]
         if max_selections is not None and len(indices) > max_selections:
             raise fail("multiselect", label, f"default has {len(indices)} values but max_selections is "
@@ -101,10 +102,12 @@ class SelectionMixin:
 
         def deserialize(raw: Any) -> list[Any]:
             if not isinstance(raw, (list, tuple)) or not all(is_int(i) and 0 <= i < len(opts) for i in raw):
-                warn_value_rejected("multiselect", label, raw, f"is not a list of option indices (0..{len(opts) - 1}); kept the default")
+                warn_value_rejected("multiselect", label, raw,
+                                    f"is not a list of option indices (0..{len(opts) - 1}); kept the default")
                 return initial
             if max_selections is not None and len(raw) > max_selections:
-                warn_value_rejected("multiselect", label, raw, f"has more than max_selections={max_selections}; kept the first {max_selections}")
+                warn_value_rejected("multiselect", label, raw,
+                                    f"has more than max_selections={max_selections}; kept the first {max_selections}")
                 raw = raw[:max_selections]
             return [opts[i] for i in raw]
 

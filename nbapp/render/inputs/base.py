@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import threading
 from typing import Any
 
 import ipywidgets as w
@@ -55,21 +56,20 @@ class InputAdapter(Adapter):
         control.observe(lambda change: self.send(emit, change["new"], control), self.trait)
 
     def send(self, emit: Emit, value: Any, control: w.Widget) -> None:
-        """Emit the wire form of a trait value, unless ``from_widget`` rejected it or it was restored."""
-        if getattr(control, "nbapp_quiet", False):
-            return
+        """Emit the wire form of a trait value, unless ``from_widget`` rejected it or the app is showing a value."""
+        if getattr(control, "nbapp_quiet", None) == threading.get_ident():
+            return  # the echo of show() on its own thread; browser input on another thread still counts
         wire = self.from_widget(value, control)
         if wire is not REJECT:
             emit(wire)
 
-    def restore(self, control: w.Widget, props: dict[str, Any] | None = None) -> Any:
-        """Show the app's value (or ``props``') in the control without sending it back; returns REJECT."""
-        control.nbapp_quiet = True
+    def show(self, control: w.Widget, props: dict[str, Any] | None = None) -> None:
+        """Push the app's value (or ``props``') into the control without sending it back."""
+        control.nbapp_quiet = threading.get_ident()
         try:
             self.push(control, props or control.nbapp_props)
         finally:
-            control.nbapp_quiet = False
-        return REJECT
+            control.nbapp_quiet = None
 
     def frame(self, control: w.Widget) -> tuple[w.Widget, ...]:
         """The children of the widget's box: a label above the control."""
@@ -86,7 +86,7 @@ class InputAdapter(Adapter):
     def create(self, props, emit: Emit):
         control = self.control(props)
         self._configure(control, props)
-        self.push(control, props)
+        self.show(control, props)
         self.listen(control, emit)
         box = classed(w.VBox(children=self.frame(control)), "nbapp-widget", f"nbapp-{self.kind}")
         self.relabel(box, props)
@@ -99,7 +99,7 @@ class InputAdapter(Adapter):
         self.relabel(widget, props)
         self._configure(control, props)
         if changed(props, old, "value"):
-            self.push(control, props)
+            self.show(control, props)
         return True
 
     def _configure(self, control: w.Widget, props: dict[str, Any]) -> None:

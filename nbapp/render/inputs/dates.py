@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from nbapp.render.inputs.base import InputAdapter
+from nbapp.render.inputs.base import REJECT, InputAdapter
 from nbapp.render.registry import adapter, classed
 
 
@@ -18,7 +18,8 @@ class _Picker(InputAdapter):
 
     def from_widget(self, value, control):
         if value is None and not control.nbapp_props["nullable"]:
-            return self.restore(control)
+            self.show(control)
+            return REJECT
         return value
 
 

@@ -20,9 +20,9 @@ class Radio(InputAdapter):
 
     def configure(self, control, props):
         super().configure(control, props)
-        captions = props["captions"] or ()
+        captions = list(props["captions"] or []) + [""] * len(props["options"])
         labels = tuple(f"{label} — {caption}" if caption else label
-                       for label, caption in zip(props["options"], [*captions, *[""] * len(props["options"])]))
+                       for label, caption in zip(props["options"], captions))
         set_options(control, labels, props["value"])
         control.orientation = "horizontal" if props["horizontal"] else "vertical"
 
@@ -65,7 +65,7 @@ class Multiselect(InputAdapter):
         if list(control.allowed_tags) != labels:
             control.value = []  # the old tags may not be allowed any more
             control.allowed_tags = labels
-            self.push(control, props)
+            self.show(control, props)
         control.placeholder = props["placeholder"]
         (control.add_class if props["disabled"] else control.remove_class)("nbapp-disabled")
 

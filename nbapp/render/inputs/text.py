@@ -86,10 +86,11 @@ class NumberInput(InputAdapter):
         try:
             number = None if not typed.strip() and props["nullable"] else _parse(typed, props["dtype"])
         except ValueError:  # not a number, or emptied although a number is needed
-            return self.restore(box, {**props, "value": last})
+            self.show(box, {**props, "value": last})
+            return REJECT
         clamped = _clamp(props, number)
         if clamped != number:
-            self.restore(box, {**props, "value": clamped})
+            self.show(box, {**props, "value": clamped})
         if clamped == last:
             return REJECT
         box.nbapp_value = clamped
@@ -101,7 +102,7 @@ class NumberInput(InputAdapter):
         number = (lo if lo is not None else 0) if last is None else last + sign * props["step"]
         number = _clamp(props, round(number, 12) if props["dtype"] == "float" else number)
         if number != last:
-            self.restore(box, {**props, "value": number})
+            self.show(box, {**props, "value": number})
             emit(number)
 
 

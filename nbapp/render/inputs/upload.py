@@ -24,7 +24,8 @@ def _files_html(props) -> str:
                         f'<span class="nbapp-file-size">{_size(f["size"])}</span></li>' for f in props["value"])
         return f'<ul class="nbapp-files">{items}</ul>'
     if props["accept"]:
-        return f'<div class="nbapp-caption">{html.escape(props["accept"].upper().replace(".", "").replace(",", ", "))}</div>'
+        types = props["accept"].upper().replace(".", "").replace(",", ", ")
+        return f'<div class="nbapp-caption">{html.escape(types)}</div>'
     return ""
 
 
