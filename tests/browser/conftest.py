@@ -28,21 +28,21 @@ if not os.path.exists(CHROMIUM):
 
 
 class Server:
-    """A running ``nbapp run`` process; ``url`` is its local URL, ``log()`` what it printed."""
+    """A running ``nbapp COMMAND ARGS`` server; ``url`` is its local URL, ``log()`` what it printed."""
 
-    def __init__(self, app: Path, *options: str) -> None:
-        self.path = app
+    def __init__(self, *args: str, cwd: Path, path: Path | None = None) -> None:
+        self.path = path  # the served app file, when the test wrote one
         port = free_port()
         self.url = f"http://127.0.0.1:{port}/"
         self._lines: list[str] = []
         self._ready = threading.Event()
-        cmd = [sys.executable, "-m", "nbapp.cli", "run", str(app), "--no-browser", "--port", str(port), *options]
-        self._proc = subprocess.Popen(cmd, cwd=app.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cmd = [sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", str(port)]
+        self._proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
         if not self._ready.wait(SERVER_START):
             self.stop()
-            raise RuntimeError(f"nbapp run did not print its URL within {SERVER_START}s:\n{self.log()}")
+            raise RuntimeError(f"nbapp {args[0]} did not print its URL within {SERVER_START}s:\n{self.log()}")
 
     def _read(self) -> None:
         for line in self._proc.stdout:
@@ -74,17 +74,21 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory) -> Iterator:
-    """``serve(source, *options, name="app.py")`` writes the app to a fresh folder and serves it.
+    """``serve(source, *options, name="app.py")`` writes the app to a fresh folder and runs ``nbapp run`` on it.
 
-    Returns the Server; every server started is stopped at the end of the module.
+    With ``source=None``, ``options`` is the whole command (``serve(None, "hello")``). Returns the
+    Server; every server started is stopped at the end of the module.
     """
     servers: list[Server] = []
 
-    def start(source: str, *options: str, name: str = "app.py") -> Server:
+    def start(source: str | None, *options: str, name: str = "app.py") -> Server:
         folder = tmp_path_factory.mktemp("app")
-        app = folder / name
-        app.write_text(source, encoding="utf-8")
-        server = Server(app, *options)
+        if source is None:
+            server = Server(*options, cwd=folder)
+        else:
+            app = folder / name
+            app.write_text(source, encoding="utf-8")
+            server = Server("run", str(app), *options, cwd=folder, path=app)
         servers.append(server)
         return server
 
