@@ -132,7 +132,7 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
             wid = f"$$ID-{ident}-{key}"
         meta = WidgetMeta(
             id=wid, kind=kind, key=key, identity=ident, default=default, deserialize=deserialize,
-            on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}), trigger=trigger, form_id=form,
+            serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}), trigger=trigger, form_id=form,
         )
         value = ctx.register_widget(meta, label)
         element_props = {

@@ -107,4 +107,15 @@ class WidgetRenderer:
 def _close(drawn: Drawn) -> None:
     for child in drawn.children.values():
         _close(child)
-    drawn.widget.close()
+    _close_widget(drawn.widget)
+
+
+def _close_widget(widget: w.Widget) -> None:
+    """Close a widget with the parts an adapter built inside it (label, control, layout, style)."""
+    for part in getattr(widget, "children", ()):
+        _close_widget(part)
+    for name in ("layout", "style"):
+        part = getattr(widget, name, None)
+        if isinstance(part, w.Widget):
+            part.close()
+    widget.close()

@@ -32,6 +32,7 @@ class RunContext:
         self.widget_ids: dict[str, str] = {}  # widget id -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
+        self.run_number = app.runs + 1
         self._interrupt = interrupt
         self._flush = flush
         self._last_flush = time.monotonic()
@@ -129,12 +130,27 @@ class App:
                 ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
                 state.end_run()
-            for form in ctx.submitted_forms:
-                if ctx.forms.get(form):
-                    state.reset_form(form)
+            _clear_submitted_forms(ctx)
+            state.finish_run()
             state.reset_triggers()
             self.tree = ctx.root
             return ctx.root
+
+
+def _clear_submitted_forms(ctx: RunContext) -> None:
+    """``clear_on_submit``: reset the form's widgets and show their defaults in this run's tree.
+
+    The run itself saw the submitted values; ``cleared`` changes so the renderer pushes the
+    default even though the previous tree drew it too (the browser shows what was typed).
+    """
+    for form in ctx.submitted_forms:
+        if not ctx.forms.get(form):
+            continue
+        reset = {meta.id: meta for meta in ctx.session_state.reset_form(form)}
+        for node in ctx.root.walk():
+            meta = reset.get(node.id)
+            if meta is not None:
+                node.props = {**node.props, "value": meta.serialize(meta.default), "cleared": ctx.run_number}
 
 
 def _show_exception(ctx: RunContext, exc: BaseException) -> None:

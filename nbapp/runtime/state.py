@@ -19,6 +19,7 @@ class WidgetMeta:
     identity: str
     default: Any
     deserialize: Callable[[Any], Any]
+    serialize: Callable[[Any], Any] = lambda value: value
     on_change: Callable[..., None] | None = None
     args: tuple = ()
     kwargs: dict = field(default_factory=dict)
@@ -101,6 +102,10 @@ class SessionState(MutableMapping):
         """Forget which widgets were drawn: a new run starts."""
         self._drawn.clear()
 
+    def finish_run(self) -> None:
+        """Between runs every key is settable again (before its widget is drawn next time)."""
+        self._drawn.clear()
+
     def register(self, meta: WidgetMeta) -> Any:
         """Record a widget drawn in this run and return its current value.
 
@@ -164,11 +169,12 @@ class SessionState(MutableMapping):
         self._forms.setdefault(meta.form_id, {})[key] = value
         return None
 
-    def reset_form(self, form_id: str) -> None:
-        """``clear_on_submit``: put every widget of the form back to its default."""
-        for key, meta in self._widgets.items():
-            if meta.form_id == form_id and not meta.trigger:
-                self._values[key] = meta.default
+    def reset_form(self, form_id: str) -> list[WidgetMeta]:
+        """``clear_on_submit``: put every widget of the form back to its default; returns them."""
+        reset = [m for m in self._widgets.values() if m.form_id == form_id and not m.trigger]
+        for meta in reset:
+            self._values[meta.state_key] = meta.default
+        return reset
 
 
 def _missing(key: str) -> str:
