@@ -24,6 +24,11 @@ class Element:
         return self._node.kind
 
     @property
+    def props(self) -> dict[str, Any]:
+        """Everything the element hands to the renderer (for widgets, ``value`` in wire form)."""
+        return self._node.props
+
+    @property
     def key(self) -> str | None:
         """The widget's ``key=`` argument, if one was given."""
         state_key = self._node.props.get("state_key")
