@@ -22,22 +22,23 @@ def rerun() -> NoReturn:
     raise RerunException()
 
 
-def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str = "centered",
-                    initial_sidebar_state: str = "auto", menu_items: dict | None = None) -> None:
+def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str | None = None,
+                    initial_sidebar_state: str | None = None, menu_items: dict | None = None) -> None:
     """Set the page's title, icon, layout and sidebar state (used when the app is served).
 
+    Each call changes only the arguments it passes, so later calls refine earlier ones.
     Raises NbappAPIError for an unknown ``layout`` or ``initial_sidebar_state``.
     """
-    if layout not in LAYOUTS:
+    if layout is not None and layout not in LAYOUTS:
         raise NbappAPIError(f"st.set_page_config(): layout must be 'centered' or 'wide'; got {describe(layout)}.")
-    if initial_sidebar_state not in SIDEBAR_STATES:
+    if initial_sidebar_state is not None and initial_sidebar_state not in SIDEBAR_STATES:
         raise NbappAPIError(
             f"st.set_page_config(): initial_sidebar_state must be one of {', '.join(map(repr, SIDEBAR_STATES))}; "
             f"got {describe(initial_sidebar_state)}."
         )
-    ctx = _ctx("set_page_config")
-    ctx.app.page_config.update(page_title=page_title, page_icon=page_icon, layout=layout,
-                               initial_sidebar_state=initial_sidebar_state, menu_items=menu_items)
+    given = dict(page_title=page_title, page_icon=page_icon, layout=layout,
+                 initial_sidebar_state=initial_sidebar_state, menu_items=menu_items)
+    _ctx("set_page_config").app.page_config.update({k: v for k, v in given.items() if v is not None})
 
 
 def _ctx(fn: str):

@@ -107,3 +107,13 @@ def test_state_and_elements_outside_a_run_raise_a_helpful_error():
         st.session_state["x"] = 1
     with pytest.raises(NoRunContextError, match=r"st.markdown\(\) was called outside an app run"):
         st.markdown("hi")
+
+
+def test_set_page_config_calls_refine_each_other():
+    at = app("st.set_page_config(layout='wide')\nst.set_page_config(page_title='Later')\nst.write('hi')").run()
+    assert at._app.page_config == {"layout": "wide", "page_title": "Later"}
+
+
+def test_streamlit_testing_v1_resolves_inside_an_app():
+    at = app("from streamlit.testing.v1 import AppTest\nst.write(AppTest.__module__)").run()
+    assert at.markdown[0].value == "nbapp.testing.apptest"
