@@ -305,8 +305,11 @@ class _CacheDataAPI(_CacheAPI):
     returned never changes the cache:
 
     * numpy arrays come back as read-only views (zero copy; ``.copy()`` for a
-      writable one); large ones read from disk are memory-mapped read-only.
-      (Setting ``arr.base.flags.writeable = True`` by hand defeats this.);
+      writable one). With the disk store, arrays of 1 MB and more are
+      memory-mapped from their entry, read-only (no copy in this process's
+      memory; kernels share the pages). Otherwise the view is of the cache's
+      own copy, which setting ``arr.base.flags.writeable = True`` by hand
+      would expose;
     * pandas DataFrames, Series and Indexes come back as copy-on-write shallow
       copies (pandas >= 3; a deep copy with older pandas): change them freely;
     * arrays and frames inside plain tuples, lists and dicts are treated the same;

@@ -18,7 +18,7 @@ import xxhash
 from nbapp.cache.errors import UnserializableReturnValueError
 from nbapp.cache.hashing import FunctionIdentity
 from nbapp.cache.storage import DiskStore, MemoryLayer, all_disk_stores, get_disk_store
-from nbapp.cache.values import Frozen, UnpicklableValue, freeze
+from nbapp.cache.values import Frozen, UnpicklableValue, can_map, freeze
 
 __all__ = ["DataCache", "ResourceCache", "data_cache", "resource_cache", "clear_kind", "clear_everything"]
 
@@ -107,26 +107,37 @@ class DataCache:
                     frozen = freeze(value, owned=True)
                     self.memory.set(key, frozen, created)
                     return frozen.thaw()
-            value = compute()
-            try:
-                frozen = freeze(value, owned=False)
-            except UnpicklableValue as exc:
-                raise UnserializableReturnValueError(
-                    f"cache_data cannot store what '{func_name}()' returned ({type(value).__module__}."
-                    f"{type(value).__qualname__}): it cannot be pickled ({exc}). cache_data hands out a "
-                    f"fresh copy of such values on every hit; to share one object instead (a model, a "
-                    f"connection), decorate '{func_name}' with @cache_resource."
-                ) from exc
+            frozen = self._store(parts, compute(), func_name)
             self.memory.set(key, frozen)
-            result = frozen.thaw()
-            if disk is not None:
-                # What the caller gets, not what the function returned: the
-                # cache's copy may be laid out differently (pandas consolidates
-                # blocks when copying), and content digests follow the layout.
-                # Written this way, the value read back after a restart hashes
-                # as before, so the next step of a pipeline hits too.
-                disk.dump(parts, result, self.memory.max_entries)
-            return result
+            return frozen.thaw()
+
+    def _store(self, parts: tuple[str, str, str], value: Any, func_name: str) -> Frozen:
+        disk = self.disk
+        if disk is not None and disk.maps_own_writes and can_map(value):
+            # Big data: write it, then map what was written. The cache's copy
+            # is then the file in the page cache (shared by every kernel that
+            # maps it, read-only by construction) instead of a second copy in
+            # this process's memory, and the layout kept in memory is the one a
+            # restart reads back, so content digests agree across restarts.
+            if disk.dump(parts, value, self.memory.max_entries):
+                found, loaded, _ = disk.load(parts, ttl=None, verify=False)
+                if found:
+                    return freeze(loaded, owned=True)
+        try:
+            frozen = freeze(value, owned=False)
+        except UnpicklableValue as exc:
+            raise UnserializableReturnValueError(
+                f"cache_data cannot store what '{func_name}()' returned ({type(value).__module__}."
+                f"{type(value).__qualname__}): it cannot be pickled ({exc}). cache_data hands out a "
+                f"fresh copy of such values on every hit; to share one object instead (a model, a "
+                f"connection), decorate '{func_name}' with @cache_resource."
+            ) from exc
+        if disk is not None and not (disk.maps_own_writes and can_map(value)):
+            # What the caller gets, not what the function returned: the
+            # cache's copy may be laid out differently (pandas consolidates
+            # blocks when copying), and content digests follow the layout.
+            disk.dump(parts, frozen.thaw(), self.memory.max_entries)
+        return frozen
 
     def clear(self, key: str | None = None) -> None:
         """Forget one entry (``key``) or all of this function's entries, in memory and on disk."""

@@ -124,6 +124,10 @@ class DiskStore:
         self._root: str | None = None
         self._usable: bool | None = None  # None: not checked yet
         self.writable = True
+        # Whether a miss may keep the memory-mapped file it just wrote as the
+        # cache's copy. Not on Windows: there a mapped file can be neither
+        # replaced nor deleted, which another kernel's write or a clear needs.
+        self.maps_own_writes = os.name == "posix"
 
     # ----------------------------------------------------------------- folder
 
@@ -186,7 +190,7 @@ class DiskStore:
 
     # ----------------------------------------------------------------- entries
 
-    def load(self, parts: tuple[str, str, str], ttl: float | None) -> tuple[bool, Any, float]:
+    def load(self, parts: tuple[str, str, str], ttl: float | None, verify: bool = True) -> tuple[bool, Any, float]:
         """Return ``(found, value, created)`` for one entry.
 
         Parameters
@@ -195,6 +199,8 @@ class DiskStore:
             ``(function folder, version folder, argument digest)``.
         ttl : float or None
             Seconds an entry stays valid after it was written.
+        verify : bool, default True
+            Check the checksum (False only for an entry this process just wrote).
 
         Returns
         -------
@@ -212,7 +218,7 @@ class DiskStore:
         path = os.path.join(self._path(parts), "output.pkl")
         for _ in range(3):  # another process may replace the file while we read it
             try:
-                value, st = self._read_verified(path)
+                value, st = self._read(path, verify)
             except FileNotFoundError:
                 return False, None, 0.0
             except _Replaced:
@@ -231,7 +237,7 @@ class DiskStore:
             return True, value, st.st_mtime
         return False, None, 0.0
 
-    def _read_verified(self, path: str) -> tuple[Any, os.stat_result]:
+    def _read(self, path: str, verify: bool) -> tuple[Any, os.stat_result]:
         with open(path, "rb") as file:
             st = os.fstat(file.fileno())
             size = st.st_size
@@ -241,7 +247,7 @@ class DiskStore:
             magic, length, digest = _TRAILER.unpack(file.read(_TRAILER.size))
             if magic != _MAGIC or length != size - _TRAILER.size:
                 raise _Corrupt("truncated or not written by nbapp")
-            if _checksum(file, length) != digest:
+            if verify and _checksum(file, length) != digest:
                 raise _Corrupt("checksum mismatch")
             try:
                 value = joblib.load(path, mmap_mode="r" if length >= MMAP_MIN_BYTES else None)
@@ -254,8 +260,8 @@ class DiskStore:
                 pass  # removed after we read it: what we read was whole and verified
         return value, st
 
-    def dump(self, parts: tuple[str, str, str], value: Any, max_entries: int | None = None) -> None:
-        """Write one entry atomically; never raises for a disk or pickling problem.
+    def dump(self, parts: tuple[str, str, str], value: Any, max_entries: int | None = None) -> bool:
+        """Write one entry atomically and return True; never raises for a disk or pickling problem.
 
         Parameters
         ----------
@@ -267,19 +273,25 @@ class DiskStore:
             Keep at most this many entries of this function version on disk
             (the oldest writes go first).
 
+        Returns
+        -------
+        bool
+            False when nothing was written (with a warning, or folder off).
+
         Examples
         --------
         >>> DiskStore("/tmp/nbapp-doc-cache").dump(("mod.f-0", "v1", "1" * 32), {"a": 1})
+        True
         """
         if not self._ready() or not self.writable:
-            return
+            return False
         if not os.path.isdir(self.location):
             # Deleted while we ran (rm -rf by hand): recreate it private, not
             # with the umask's mode that makedirs below would give it.
             with self._lock:
                 self._usable = self._open()
             if not self._usable:
-                return
+                return False
         item_dir = self._path(parts)
         final = os.path.join(item_dir, "output.pkl")
         # joblib's dump_item writes through the same temp-file-and-rename, but
@@ -299,9 +311,9 @@ class DiskStore:
                 raise
         except OSError as exc:
             if exc.errno == errno.ENOENT:
-                return  # another process cleared the cache while we wrote
+                return False  # another process cleared the cache while we wrote
             self._turn_off_writes(exc)
-            return
+            return False
         except Exception as exc:
             warnings.warn(
                 f"nbapp cache: could not store a value on disk ({type(exc).__name__}: {exc}); "
@@ -309,9 +321,10 @@ class DiskStore:
                 CacheWarning,
                 stacklevel=5,
             )
-            return
+            return False
         if max_entries is not None:
             self._trim(os.path.dirname(item_dir), max_entries)
+        return True
 
     def _trim(self, version_dir: str, max_entries: int) -> None:
         entries = []

@@ -31,7 +31,7 @@ from typing import Any
 from nbapp.cache.content import ContentSource, remember
 from nbapp.cache.hashing import is_immutable
 
-__all__ = ["Frozen", "freeze"]
+__all__ = ["Frozen", "freeze", "can_map"]
 
 
 class Frozen:
@@ -202,24 +202,39 @@ def _collect_leaves(value: Any, owned: bool, leaves: list[Frozen], leaf_ids: dic
             _collect_leaves(item, owned, leaves, leaf_ids, seen, depth + 1)
 
 
-def _leaf(value: Any, owned: bool) -> Frozen | None:
+def can_map(value: Any) -> bool:
+    """Return True for values kept as read-only buffers (numpy arrays, pandas objects of immutable data).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> can_map(np.arange(3)), can_map([np.arange(3)])
+    (True, False)
+    """
     np = sys.modules.get("numpy")
     if np is not None and type(value) in (np.ndarray, np.memmap):
-        if value.dtype.hasobject:
-            return None  # holds Python objects, which may be mutable
-        master = value if owned else np.array(value, copy=True, order="K")
+        return not value.dtype.hasobject
+    pd = sys.modules.get("pandas")
+    if pd is not None and (type(value) in (pd.DataFrame, pd.Series) or isinstance(value, pd.Index)):
+        return _pandas_safe(value)
+    return False
+
+
+def _leaf(value: Any, owned: bool) -> Frozen | None:
+    if not can_map(value):
+        return None  # not big data, or holds Python objects that may be mutable
+    np = sys.modules["numpy"]  # pandas imports it too
+    if type(value) in (np.ndarray, np.memmap):
+        # A small array read from disk is a view of the bytes it was read
+        # into, a writable buffer through which a view could be made writable
+        # again: give it its own memory (a big one is a read-only mapping).
+        borrowed = type(value) is np.ndarray and not value.flags.owndata
+        master = value if owned and not borrowed else np.array(value, copy=True, order="K")
         master.flags.writeable = False
         return _Array(ContentSource(master))
-    pd = sys.modules.get("pandas")
-    if pd is not None and type(value) in (pd.DataFrame, pd.Series) or (
-        pd is not None and isinstance(value, pd.Index)
-    ):
-        if not _pandas_safe(value):
-            return None
-        master = value if owned else value.copy(deep=True)
-        _make_read_only(master)
-        return _Pandas(ContentSource(master), _copy_on_write())
-    return None
+    master = value if owned else value.copy(deep=True)
+    _make_read_only(master)
+    return _Pandas(ContentSource(master), _copy_on_write())
 
 
 # Object-dtype data is safe to share only if every element is immutable.

@@ -35,6 +35,21 @@ def test_ndarray_hits_are_read_only_views_of_one_buffer(persist):
     assert make()[0] == 0.0
 
 
+def test_big_array_hits_are_read_only_mappings_that_cannot_be_made_writable():
+    @cache_data
+    def make():
+        return np.arange(300_000.0)  # 2.4 MB: kept as a read-only mapping of its entry
+
+    for hit in (make(), make()):
+        assert isinstance(hit, np.memmap) and not hit.flags.writeable
+        with pytest.raises(ValueError):
+            hit.flags.writeable = True
+        assert isinstance(hit.base, np.ndarray)  # the cache's own copy: a read-only mapping
+        with pytest.raises(ValueError):
+            hit.base.flags.writeable = True
+    assert make()[-1] == 299_999.0
+
+
 def test_reshaping_a_hit_in_place_does_not_reshape_the_cache():
     @cache_data
     def make():
