@@ -79,6 +79,7 @@ def define(decorator: Callable[..., Any] | None) -> dict[str, Any]:
 
 
 def median_seconds(call: Callable[[], Any], repeat: int) -> float:
+    """Median wall time of ``repeat`` calls (the median shrugs off a garbage collection or a page fault)."""
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -157,6 +158,7 @@ def restart(kind: str, mb: int, env: dict[str, str], cwd: str) -> tuple[float, f
 
 
 def fmt(seconds: float | None) -> str:
+    """Seconds as ``'12 us'`` or ``'3.4 ms'``; None as ``'n/a'``."""
     if seconds is None:
         return "n/a"
     if seconds < 1e-3:
@@ -165,12 +167,14 @@ def fmt(seconds: float | None) -> str:
 
 
 def ratio(theirs: float | None, ours: float | None) -> str:
+    """How many times faster nbapp is (``'250x'``), or the fraction when slower."""
     if theirs is None or ours is None:
         return "n/a"
     return f"{theirs / ours:,.0f}x" if theirs >= ours else f"{theirs / ours:.2f}x"
 
 
 def main() -> None:
+    """Measure every case for nbapp, joblib.Memory and (if installed) Streamlit; print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=100, help="object size in MB (default 100)")
     parser.add_argument("--repeat", type=int, default=15, help="calls per timing (median; default 15)")

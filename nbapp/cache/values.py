@@ -64,7 +64,9 @@ class _Array(Frozen):
         self.source = source
 
     def thaw(self) -> Any:
-        view = self.source.master.view()
+        # Always a plain ndarray, whether the cache's copy is in memory or a
+        # np.memmap of its entry on disk.
+        view = self.source.master.view(sys.modules["numpy"].ndarray)
         remember(view, self.source)
         return view
 
