@@ -28,6 +28,7 @@ What is measured (median wall time of one call):
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import statistics
@@ -173,56 +174,74 @@ def ratio(theirs: float | None, ours: float | None) -> str:
     return f"{theirs / ours:,.0f}x" if theirs >= ours else f"{theirs / ours:.2f}x"
 
 
+def decorator_for(kind: str) -> Callable[..., Any]:
+    """The cache decorator of one implementation, as a notebook would use it."""
+    if kind == "nbapp":
+        from nbapp.cache import cache_data
+
+        return cache_data
+    if kind == "joblib":
+        import joblib
+
+        return joblib.Memory(os.environ["BENCH_JOBLIB"], verbose=0).cache
+    import streamlit as st
+
+    return st.cache_data  # its default: memory only, like the issue's numbers
+
+
+def run_one(kind: str, args: argparse.Namespace) -> None:
+    """Measure one implementation in this process and print its rows as JSON (the last line)."""
+    fresh = fresh_copies(args.mb, args.fresh)
+    print(json.dumps(measure(define(decorator_for(kind)), args.mb, args.repeat, fresh)))
+
+
 def main() -> None:
     """Measure every case for nbapp, joblib.Memory and (if installed) Streamlit; print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=int, default=100, help="object size in MB (default 100)")
     parser.add_argument("--repeat", type=int, default=15, help="calls per timing (median; default 15)")
     parser.add_argument("--fresh", type=int, default=6, help="fresh argument frames (half misses, half hits)")
+    parser.add_argument("--only", choices=("nbapp", "joblib", "streamlit"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     logging.disable(logging.CRITICAL)  # Streamlit's "no runtime" warnings in bare mode
     warnings.simplefilter("ignore")
+    if args.only:
+        run_one(args.only, args)
+        return
 
     workdir = tempfile.mkdtemp(prefix="nbapp-bench-")
     env = dict(os.environ, NBAPP_CACHE_DIR=os.path.join(workdir, "nbapp"), BENCH_JOBLIB=os.path.join(workdir, "joblib"))
-    os.environ.update(env)
-    os.chdir(workdir)  # Streamlit's persist="disk" (restart rows) writes under ./.streamlit
-
-    import joblib
-
-    from nbapp.cache import cache_data
-
-    results: dict[str, dict[str, float]] = {}
-    fresh = fresh_copies(args.mb, args.fresh)
-    results["nbapp"] = measure(define(cache_data), args.mb, args.repeat, fresh)
-    memory = joblib.Memory(env["BENCH_JOBLIB"], verbose=0)
-    results["joblib"] = measure(define(memory.cache), args.mb, args.repeat, fresh_copies(args.mb, args.fresh))
     try:
         import streamlit as st
     except ImportError:
         st = None
-    if st is not None:
-        results["streamlit"] = measure(define(st.cache_data), args.mb, args.repeat,
-                                       fresh_copies(args.mb, args.fresh))
+    kinds = ["nbapp", "joblib"] + (["streamlit"] if st is not None else [])
+    results: dict[str, dict[str, float]] = {}
+    for kind in kinds:
+        # Each in a fresh interpreter, like a kernel: what one leaves in the
+        # allocator (freed 100 MB blocks) would change the next one's timings.
+        command = [sys.executable, os.path.abspath(__file__), "--only", kind, "--mb", str(args.mb),
+                   "--repeat", str(args.repeat), "--fresh", str(args.fresh)]
+        done = subprocess.run(command, env=env, cwd=workdir, capture_output=True, text=True, timeout=1800)
+        if done.returncode != 0:
+            raise RuntimeError(f"{kind}: {done.stderr}")
+        results[kind] = json.loads(done.stdout.strip().splitlines()[-1])
+        rows = ("restart hit, 100 MB DataFrame (from disk)", "restart hit, 100 MB ndarray (from disk)")
+        results[kind].update(zip(rows, restart(kind, args.mb, env, workdir)))
 
-    restart_rows = ("restart hit, 100 MB DataFrame (from disk)", "restart hit, 100 MB ndarray (from disk)")
-    for kind in results:
-        for row, seconds in zip(restart_rows, restart(kind, args.mb, env, workdir)):
-            results[kind][row] = seconds
-
-    rows = list(results["nbapp"])
-    label = f"{args.mb} MB" if args.mb != 100 else "100 MB"
+    label = f"{args.mb} MB"
     streamlit_name = f"Streamlit {st.__version__}" if st is not None else "Streamlit (not installed)"
     header = ("case", "nbapp", streamlit_name, "joblib.Memory", "Streamlit / nbapp")
     table = [header]
-    for row in rows:
+    for row in results["nbapp"]:
         ours = results["nbapp"].get(row)
         theirs = results.get("streamlit", {}).get(row)
         table.append((row.replace("100 MB", label), fmt(ours), fmt(theirs), fmt(results["joblib"].get(row)),
                       ratio(theirs, ours)))
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {args.repeat} calls; "
-          f"Streamlit's restart rows use persist='disk' (its default keeps nothing across restarts)")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {args.repeat} calls, each "
+          f"implementation in its own interpreter; Streamlit's restart rows use persist='disk' "
+          f"(its default keeps nothing across restarts)")
     for i, r in enumerate(table):
         print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
         if i == 0:

@@ -163,7 +163,9 @@ def _fingerprint(obj: Any) -> tuple | None:
             if obj.attrs:
                 return None
             return ("se", _Same(obj._mgr), *_array_parts(obj._values), _Same(obj.index), tuple(obj.index.names), _Name(obj.name))
-        if isinstance(obj, pd.Index):
+        if isinstance(obj, pd.RangeIndex):
+            return ("ri", _Same(obj), obj.start, obj.stop, obj.step, tuple(obj.names))
+        if isinstance(obj, pd.Index) and not isinstance(obj, pd.MultiIndex):
             return ("ix", _Same(obj), *_array_parts(obj._data), tuple(obj.names))
     except AttributeError:  # pandas internals moved: just hash in full
         return None

@@ -277,7 +277,8 @@ def _make_read_only(master: Any) -> None:
     else:
         arrays = []
         indexes = [master]
-    arrays += [idx._data for idx in indexes if not isinstance(idx, pd.MultiIndex)]
+    # A RangeIndex would build its whole array on ._data; it has none to protect.
+    arrays += [idx._data for idx in indexes if not isinstance(idx, (pd.MultiIndex, pd.RangeIndex))]
     for values in arrays:
         targets = [values] if isinstance(values, np.ndarray) else [
             getattr(values, a) for a in ("_ndarray", "_data", "_mask", "_codes") if hasattr(values, a)
