@@ -17,8 +17,10 @@ The rule (also in :func:`nbapp.cache.cache_data`'s docstring):
 * **anything else is a fresh copy**, unpickled on every hit as Streamlit does
   (a model, a dict holding Python lists, an object-dtype frame holding lists).
 
-On a miss the function's result is copied once, so an object the function
-still holds (a module-level array it returned) cannot change the cache later.
+On a miss the cache's copy is made once, so an object the function still
+holds (a module-level array it returned) cannot change the cache later: with
+the disk store, an array or frame is written and its entry mapped back
+read-only (:mod:`nbapp.cache.caches`); otherwise it is copied in memory.
 """
 from __future__ import annotations
 
