@@ -222,6 +222,17 @@ def test_unwritable_folder_degrades_to_memory_with_one_warning(counter, monkeypa
                 if name.endswith(".tmp")]
 
 
+def check_degrades_to_memory(counter) -> None:
+    """A cached call warns that values stay in memory only, and the memory layer still answers hits."""
+    @cache_data
+    def f():
+        return counter()
+
+    with pytest.warns(CacheWarning, match="memory only"):
+        assert f() == 1
+    assert f() == 1
+
+
 def permissions_enforced(tmp_path) -> bool:
     """False for root with CAP_DAC_OVERRIDE, which writes into read-only folders anyway."""
     probe = tmp_path / "probe"
@@ -242,13 +253,7 @@ def test_real_read_only_folder_degrades_to_memory(cache_dir, counter, tmp_path):
     os.chmod(cache_dir, 0o700)
     os.chmod(cache_dir / "joblib", 0o500)
     try:
-        @cache_data
-        def f():
-            return counter()
-
-        with pytest.warns(CacheWarning, match="memory only"):
-            assert f() == 1
-        assert f() == 1
+        check_degrades_to_memory(counter)
     finally:
         os.chmod(cache_dir / "joblib", 0o700)
 
@@ -256,14 +261,7 @@ def test_real_read_only_folder_degrades_to_memory(cache_dir, counter, tmp_path):
 def test_folder_that_cannot_be_created_degrades_to_memory(tmp_path, monkeypatch, counter):
     (tmp_path / "a-file").write_text("")
     monkeypatch.setenv("NBAPP_CACHE_DIR", str(tmp_path / "a-file" / "cache"))  # fails even as root
-
-    @cache_data
-    def f():
-        return counter()
-
-    with pytest.warns(CacheWarning, match="memory only"):
-        assert f() == 1
-    assert f() == 1
+    check_degrades_to_memory(counter)
 
 
 def test_folder_deleted_while_running_is_recreated_private(cache_dir):
