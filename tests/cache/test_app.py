@@ -25,9 +25,8 @@ def script(*parts: str) -> str:
 def test_cache_data_hits_across_reruns_and_recomputes_on_a_new_argument():
     at = AppTest.from_string("""
         import nbapp as st
-        from nbapp.cache import cache_data
 
-        @cache_data
+        @st.cache_data
         def total(n):
             st.session_state["calls"] = st.session_state["calls"] + 1 if "calls" in st.session_state else 1
             return sum(range(n + 1))
@@ -48,9 +47,8 @@ def test_cache_data_hits_across_reruns_and_recomputes_on_a_new_argument():
 def test_cache_resource_object_survives_reruns():
     at = AppTest.from_string("""
         import nbapp as st
-        from nbapp.cache import cache_resource
 
-        @cache_resource
+        @st.cache_resource
         def registry():
             return {"runs": 0}
 
@@ -64,24 +62,23 @@ def test_cache_resource_object_survives_reruns():
 def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
     at = AppTest.from_string(script("""
         import nbapp as st
-        from nbapp.cache import cache_data, cache_resource
     """, SPINNERS, """
-        @cache_data(show_spinner="Loading data...")
+        @st.cache_data(show_spinner="Loading data...")
         def load(n):
             record("load")
             return n
 
-        @cache_data
+        @st.cache_data
         def default_text(n):
             record("default")
             return n
 
-        @cache_data(show_spinner=False)
+        @st.cache_data(show_spinner=False)
         def quiet(n):
             record("quiet")
             return n
 
-        @cache_resource(show_spinner="Connecting...", show_time=True)
+        @st.cache_resource(show_spinner="Connecting...", show_time=True)
         def connect():
             record("connect")
             st.session_state["timed"] = spinners_now()
@@ -105,14 +102,13 @@ def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
 def test_nested_cached_calls_show_both_spinners():
     at = AppTest.from_string(script("""
         import nbapp as st
-        from nbapp.cache import cache_data
     """, SPINNERS, """
-        @cache_data(show_spinner="inner")
+        @st.cache_data(show_spinner="inner")
         def inner():
             record("inner")
             return 1
 
-        @cache_data(show_spinner="outer")
+        @st.cache_data(show_spinner="outer")
         def outer():
             return inner() + 1
 
