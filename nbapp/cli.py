@@ -105,7 +105,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-watch", dest="watch", action="store_false",
                         help="do not rerun open pages when the script is saved")
     parser.add_argument("--timeout", type=float, default=d.timeout, metavar="SECONDS",
-                        help=f"how long the app's first run may take before the page reports it (default: {d.timeout:g})")
+                        help=f"how long the app's first run may take before the page reports it "
+                             f"(default: {d.timeout:g}; 0: no limit)")
     parser.add_argument("--no-preheat", dest="preheat", action="store_false",
                         help="start each page's kernel on request instead of keeping warm ones ready")
     parser.add_argument("--pool-size", type=int, default=d.pool_size, metavar="N",

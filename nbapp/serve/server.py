@@ -8,7 +8,8 @@ for Voilà's page loads that never finish). Everything else is Voilà's configur
   shipped as package data and put first on Voilà's template path);
 - each browser session gets its own kernel; ``preheat`` keeps ``pool_size`` kernels that
   already ran the app, so a page opens fast;
-- a kernel whose page is gone is culled after ``cull_idle`` seconds idle;
+- closing a page shuts its kernel down; a kernel whose page vanished without saying so
+  (a crash, a dropped network) is culled after ``cull_idle`` seconds without a connection;
 - the app's first run gets ``timeout`` seconds; after that the page says so instead of
   spinning, and the server keeps serving other pages.
 """
@@ -101,7 +102,8 @@ def _port_free(host: str, port: int) -> bool:
         except OSError as err:
             if err.errno in (errno.EADDRINUSE, errno.EACCES):
                 return False
-            raise
+            raise UsageError(f"cannot listen on --host {host} ({err.strerror or err}). "
+                             f"Give an address of this machine, e.g. 127.0.0.1.") from None
     return True
 
 
@@ -113,6 +115,10 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.Voila.port_retries = 0
     c.Voila.open_browser = False  # opened by _announce, once the URL is printed
     c.Voila.log_level = "DEBUG" if options.debug else "WARN"
+    # The page shuts its kernel down when it closes (navigator.sendBeacon, which cannot send an
+    # XSRF header; Voilà's page sets no XSRF cookie). Its POST needs the kernel's random id, and
+    # every other state-changing kernel API needs a CORS preflight that cross-site pages fail.
+    c.Voila.tornado_settings = {"disable_check_xsrf": True}
     c.VoilaConfiguration.template = BASE_TEMPLATE
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.theme = options.theme

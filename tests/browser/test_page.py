@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import re
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -82,6 +85,8 @@ def test_the_page_contains_no_source_code(page, server):
     html = page.content()
     for line in ("st.slider(", "x * x", "raise ValueError", "import streamlit", str(server.path)):
         assert line not in html
+    with pytest.raises(urllib.error.HTTPError, match="403"):  # nor does the server hand the file out
+        urllib.request.urlopen(f"{server.url}voila/files/{server.path.name}")
 
 
 def test_dark_theme(page, server):
@@ -103,3 +108,16 @@ def test_saving_the_script_updates_an_open_page(page, serve):
     expect(page.locator(".nbapp-exception")).to_contain_text("SyntaxError", timeout=WAIT)
     server.path.write_text(APP, encoding="utf-8")
     expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
+
+
+def test_closing_a_page_ends_its_session(browser, server):
+    page = open_app(browser.new_context().new_page(), server.url)
+    kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
+    kernel_url = f"{server.url}api/kernels/{kernel}"
+    assert urllib.request.urlopen(kernel_url).status == 200
+    page.close(run_before_unload=True)  # as closing the tab does
+    page.context.close()
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        for _ in range(50):  # the shutdown takes a moment; 404 ends the loop
+            urllib.request.urlopen(kernel_url)
+            time.sleep(0.1)

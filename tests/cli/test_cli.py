@@ -104,3 +104,10 @@ def test_convert_a_notebook_needs_to_say_what_to_make(capsys, tmp_path):
     notebook = tmp_path / "nb.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), str(notebook))
     assert_one_line_error(*run_cli(capsys, "convert", str(notebook))[::2], "--to script or --to dashboard")
+
+
+def test_run_on_a_host_that_is_not_this_machine(capsys, tmp_path):
+    script = tmp_path / "app.py"
+    script.write_text("x = 1\n", encoding="utf-8")
+    status, _, err = run_cli(capsys, "run", str(script), "--host", "192.0.2.1", "--port", "8501")
+    assert_one_line_error(status, err, "--host 192.0.2.1", "127.0.0.1")

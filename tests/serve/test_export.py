@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 
@@ -62,3 +63,14 @@ def test_controls_are_drawn_disabled_at_their_values():
     assert "10 – 20" in page
     assert "second panel" in page and "first panel" not in page  # the selected tab, as it was
     assert "<em>notes</em>" in page  # a notebook's markdown cells show
+
+
+def test_export_a_notebook_runs_every_cell_and_shows_its_apps_and_markdown(tmp_path):
+    notebook = Path(__file__).resolve().parents[2] / "notebooks" / "getting-started.ipynb"
+    out = tmp_path / "getting-started.html"
+    assert main(["export", str(notebook), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "25 squared is 625" in page
+    assert "Best accuracy" in page  # the second app read `runs`, made by a cell that stays hidden
+    assert "Getting started with nbapp" in page
+    assert "rng.uniform" not in page

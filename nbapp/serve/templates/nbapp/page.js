@@ -1,5 +1,6 @@
-// nbapp's page: keeps the loading indicator until the app has drawn, and applies the app's
-// st.set_page_config title and icon (the app's layout draws its own sidebar toggle).
+// nbapp's page: keeps the loading indicator until the app has drawn, applies the app's
+// st.set_page_config title and icon (the app's layout draws its own sidebar toggle), and ends
+// the page's kernel when the page closes.
 (function () {
   "use strict";
   const body = document.body;
@@ -59,6 +60,13 @@
     const appCells = document.querySelectorAll(".nbapp-cell .jp-CodeCell").length;
     if (finished && (drawn || appCells === 0)) body.classList.remove("nbapp-loading");
   }
+
+  // Voilà's page leaves its kernel running when it closes; each page has its own, so end it.
+  window.addEventListener("pagehide", function () {
+    const config = document.getElementById("jupyter-config-data");
+    const kernelId = config && JSON.parse(config.textContent).kernelId;
+    if (kernelId) navigator.sendBeacon(body.getAttribute("data-base-url") + "api/shutdown/" + kernelId);
+  });
 
   let queued = false;
   new MutationObserver(function () {

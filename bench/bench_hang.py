@@ -1,0 +1,85 @@
+"""Benchmark: page loads that never finish ("hung"), `nbapp run` against plain `voila`, in headless Chromium.
+
+Run from the repository root (Debian's Chromium installed)::
+
+    python bench/bench_hang.py                # 200 loads each, a fresh server every 5 loads
+    python bench/bench_hang.py --loads 40     # quicker
+
+Voilà 0.5's executor can lose the wakeup of a cell's execute_reply, and then the page
+stops after ``window.voila_heartbeat()`` forever (shared/FIELD-NOTES.md);
+``nbapp run`` installs :mod:`nbapp.serve.wakeup` in its server process. Both serve the
+same notebook (``%load_ext nbapp`` and the slider app under ``%%app``); ``nbapp run``
+also serves it as a script. Each server serves 5 loads, the first one right after the
+process started; the servers cycle through script / notebook and with / without
+preheated kernels. A load counts as hung when the app's first line is not in the page
+15 s after the navigation began. Prints a Markdown table: hung loads and the median load
+time (navigation -> first line) of the loads that finished.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, free_port, nbapp_cmd, open_page, server, voila_cmd, write_apps
+
+CONFIGS = {  # name -> (target, command for a port)
+    "nbapp run app.py": ("nbapp run", lambda port: nbapp_cmd(port)),
+    "nbapp run app.py --no-preheat": ("nbapp run", lambda port: nbapp_cmd(port, "--no-preheat")),
+    "nbapp run app.ipynb": ("nbapp run", lambda port: nbapp_cmd(port, path="app.ipynb")),
+    "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda port: nbapp_cmd(port, "--no-preheat", path="app.ipynb")),
+    "voila app.ipynb": ("voila", lambda port: voila_cmd(port, path="app.ipynb")),
+    "voila app.ipynb --preheat_kernel=True": ("voila", lambda port: voila_cmd(port, "--preheat_kernel=True",
+                                                                              path="app.ipynb")),
+}
+
+
+def main() -> None:
+    """Run the loads and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loads", type=int, default=200, help="page loads per target (nbapp run, voila)")
+    parser.add_argument("--per-server", type=int, default=5, help="loads per fresh server")
+    parser.add_argument("--wait", type=float, default=15.0, help="seconds a load may take before it counts as hung")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="nbapp-bench-hang-"))
+    write_apps(folder)
+    results: dict[str, list[float | None]] = defaultdict(list)
+    per_target = defaultdict(list)
+    for name, (target, _) in CONFIGS.items():
+        per_target[target].append(name)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        servers = args.loads // args.per_server
+        for round_ in range(servers):
+            for target, names in per_target.items():
+                name = names[round_ % len(names)]
+                port = free_port()
+                with server(CONFIGS[name][1](port), folder):
+                    for _ in range(args.per_server):
+                        page, seconds = open_page(browser, f"http://127.0.0.1:{port}/", args.wait)
+                        results[name].append(seconds)
+                        close(page)
+            done = sum(len(v) for v in results.values())
+            hung = sum(v.count(None) for v in results.values())
+            print(f"{done} loads, {hung} hung", file=sys.stderr, flush=True)
+        browser.close()
+    print(f"\n{args.loads} loads per target, a fresh server every {args.per_server}, hung = no output "
+          f"{args.wait:g} s after navigation\n")
+    print("| served by | hung loads | p50 load time |")
+    print("|---|---|---|")
+    for target, names in per_target.items():
+        rows = [(target, [s for n in names for s in results[n]])] + [(f"  {n}", results[n]) for n in names]
+        for label, loads in rows:
+            finished = [s for s in loads if s is not None]
+            p50 = f"{statistics.median(finished):.2f} s" if finished else "n/a"
+            print(f"| {label} | {loads.count(None)}/{len(loads)} | {p50} |")
+
+
+if __name__ == "__main__":
+    main()
