@@ -111,3 +111,20 @@ def test_run_on_a_host_that_is_not_this_machine(capsys, tmp_path):
     script.write_text("x = 1\n", encoding="utf-8")
     status, _, err = run_cli(capsys, "run", str(script), "--host", "192.0.2.1", "--port", "8501")
     assert_one_line_error(status, err, "--host 192.0.2.1", "127.0.0.1")
+
+
+def test_cache_clear_empties_the_disk_cache(capsys, tmp_path, monkeypatch):
+    from nbapp.cache import cache_data
+    from nbapp.cache.storage import DiskStore
+
+    monkeypatch.setenv("NBAPP_CACHE_DIR", str(tmp_path))
+
+    @cache_data(persist="disk")
+    def square(x):
+        return x * x
+
+    square(3)
+    assert DiskStore(str(tmp_path)).count() == 1
+    status, out, _ = run_cli(capsys, "cache", "clear")
+    assert status == 0 and out.strip() == "Cleared nbapp's cache (memory and disk)."
+    assert DiskStore(str(tmp_path)).count() == 0
