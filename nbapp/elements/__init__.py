@@ -1,0 +1,1 @@
+"""Element families: one module per family; each contributes a mixin to nbapp.container.Container."""

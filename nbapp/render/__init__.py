@@ -1,0 +1,1 @@
+"""Drawing element trees with ipywidgets: the only package that imports ipywidgets."""

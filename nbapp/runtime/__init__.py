@@ -1,0 +1,1 @@
+"""Running an app: source, run loop, session state, coalesced rerun requests, control flow."""
