@@ -55,11 +55,19 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
         return False
 
     def _target(self, ctx: RunContext) -> Block:
+        return self._cursor(ctx)[0]
+
+    def _cursor(self, ctx: RunContext) -> tuple[Block, int | None]:
+        """Where the next element goes: the block, and the slot it replaces (None: appended).
+
+        ``st.*`` inside ``with`` writes where the entered container would, so inside
+        ``with st.empty():`` each element replaces the previous one, as in Streamlit.
+        """
         if self._root == "sidebar":
-            return ctx.sidebar
+            return ctx.sidebar, None
         if self._root == "main":
-            return ctx.stack[-1]._target(ctx) if ctx.stack else ctx.main
-        return self._block_ref
+            return ctx.stack[-1]._cursor(ctx) if ctx.stack else (ctx.main, None)
+        return self._block_ref, self._slot
 
     # -- the three primitives -----------------------------------------------------
     def _enqueue(self, kind: str, props: dict[str, Any], *, id: str | None = None, live: bool = False) -> "Container":
@@ -73,19 +81,20 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
         self._place(block, False, ctx)
         return Container(block=block)
 
-    def _place(self, node, live: bool, ctx: RunContext | None = None) -> "Container":
+    def _place(self, node, live: bool, ctx: RunContext | None = None, checkpoint: bool = True) -> "Container":
         ctx = ctx or _context(self, node.kind)
-        ctx.checkpoint()
-        parent = self._target(ctx)
-        if self._slot is not None:
-            while len(parent.children) <= self._slot:
+        if checkpoint:
+            ctx.checkpoint()
+        parent, slot = self._cursor(ctx)
+        if slot is not None:
+            while len(parent.children) <= slot:
                 parent.children.append(Block("empty"))
-            parent.children[self._slot] = node
-            index = self._slot
+            parent.children[slot] = node
+            index = slot
         else:
             parent.children.append(node)
             index = len(parent.children) - 1
-        ctx.element_added(live or self._slot is not None)
+        ctx.element_added(live or slot is not None)
         return Container(block=parent, slot=index)
 
     def _widget(
@@ -115,6 +124,9 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
         keeps the value. Raises NbappAPIError for a bad label, key or visibility.
         """
         ctx = _context(self, kind)
+        # A stale run stops before the widget is registered, never between registering and
+        # returning the value: a button the script never saw keeps its click for the next run.
+        ctx.checkpoint()
         check_type(kind, "label", label, str)
         if key is not None and not isinstance(key, (str, int)):
             raise NbappAPIError(f"st.{kind}({label!r}): key must be a str or int, got {describe(key)}.")
@@ -140,7 +152,9 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
             "label_visibility": label_visibility, "value": serialize(value),
             "state_key": meta.state_key, "form": form, **(props or {}),
         }
-        self._enqueue(kind, element_props, id=wid)
+        if pushes := ctx.session_state.pushes(meta.state_key):
+            element_props["cleared"] = pushes  # the app set the value: show it even if unchanged
+        self._place(Element(kind, element_props, wid), False, ctx, checkpoint=False)
         return value
 
 

@@ -43,6 +43,14 @@ def _cell_key(shell, line: str, cell: str) -> str:
     return "source:" + hashlib.md5(cell.encode(), usedforsecurity=False).hexdigest()
 
 
+def _filename(key: str) -> str:
+    """Return the app's filename: unique per app, since linecache shows tracebacks' lines by it."""
+    kind, ident = key.split(":", 1)
+    if kind == "name":
+        return f"<%%app {ident}>"
+    return "<%%app " + hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()[:12] + ">"
+
+
 @magics_class
 class AppMagics(Magics):
     """The ``%%app`` cell magic."""
@@ -52,7 +60,7 @@ class AppMagics(Magics):
         """Run the cell as an nbapp app and display it; returns None."""
         key = _cell_key(self.shell, line, cell)
         previous = _APPS.pop(key, None)
-        app = JupyterApp(cell, filename=f"<%%app {key.split(':', 1)[1][:12]}>", globals_fn=lambda: self.shell.user_ns)
+        app = JupyterApp(cell, filename=_filename(key), globals_fn=lambda: self.shell.user_ns)
         if previous is not None:
             app.app.session_state = previous.app.session_state
             previous.close()

@@ -62,7 +62,11 @@ class JupyterApp:
         self.requests.request()
 
     def close(self) -> None:
-        """Stop the worker and close every widget of the app."""
+        """Stop the worker and close every widget of the app.
+
+        A run in progress stops at its next ``st.*`` call (an app that loops forever too),
+        so the worker is gone before the cell that replaces the app runs its own.
+        """
         self.requests.close()
         if self._worker is not None and self._worker is not threading.current_thread():
             self._worker.join(timeout=5)
@@ -88,7 +92,7 @@ class JupyterApp:
             try:
                 if request.source is not None:
                     self.app.set_source(request.source)
-                tree = self.app.run(request.changes, interrupt=self.requests.has_pending, flush=self._flush)
+                tree = self.app.run(request.changes, interrupt=self.requests.superseded, flush=self._flush)
                 if tree is not None:
                     self._post(lambda tree=tree: self._draw(tree, final=True))
             except Exception:  # a bug of ours must not kill the app: report it, keep serving
@@ -109,8 +113,8 @@ class JupyterApp:
     def _draw(self, tree: Block, *, final: bool) -> None:
         if not final:
             self._render_queued = False
-        if self.requests.has_pending():
-            return  # a newer request is waiting: this tree is stale, its rerun will draw
+        if self.requests.superseded():
+            return  # stale (a newer request's run will draw), or closed (no widgets to draw on)
         try:
             self.renderer.render(tree, final=final)
         except Exception:

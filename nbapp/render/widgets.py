@@ -57,7 +57,7 @@ class WidgetRenderer:
         """Close every widget this renderer created."""
         if self._drawn is not None:
             _close(self._drawn)
-        self.root.close()
+        _close_widget(self.root)  # with the stylesheet and the root's own layout
 
     def _emit_for(self, props: dict[str, Any]) -> Callable[[Any], None]:
         state_key = props.get("state_key")

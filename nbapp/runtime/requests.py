@@ -44,6 +44,10 @@ class RerunRequests:
         """Return True when a request waits: the run in progress is already stale."""
         return self._pending is not None
 
+    def superseded(self) -> bool:
+        """Return True when the run in progress should stop: a request waits, or the app was closed."""
+        return self._pending is not None or self._closed
+
     def take(self, timeout: float | None = None) -> Request | None:
         """Block until a request is pending and return it; None once closed (or on timeout)."""
         with self._cond:

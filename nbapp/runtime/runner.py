@@ -29,7 +29,7 @@ class RunContext:
         self.sidebar = Block("sidebar")
         self.root = Block("app", {"page_config": dict(app.page_config)}, [self.main, self.sidebar])
         self.stack: list[Any] = []  # Containers entered with `with`
-        self.widget_ids: dict[str, str] = {}  # widget id -> label, for duplicate detection
+        self.widget_ids: dict[str, str] = {}  # state key -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
         self.run_number = app.runs + 1
@@ -52,15 +52,19 @@ class RunContext:
             self._flush(self.root)
 
     def register_widget(self, meta: WidgetMeta, label: str) -> Any:
-        """Check the widget's identity is unique in this run, then return its current value."""
-        if meta.id in self.widget_ids:
+        """Check the widget's identity is unique in this run, then return its current value.
+
+        Unique by state key: a ``key=`` names one widget whatever its kind or bounds, since
+        the widgets would share one value.
+        """
+        if meta.state_key in self.widget_ids:
             hint = "" if meta.key is None else f" with key={meta.key!r}"
             raise DuplicateWidgetID(
                 f"There are multiple `st.{meta.kind}` widgets{hint} with the same identity "
                 f"(label {label!r}). Give each one a unique `key=` argument, "
                 f"e.g. st.{meta.kind}({label!r}, ..., key='{meta.kind}_2')."
             )
-        self.widget_ids[meta.id] = label
+        self.widget_ids[meta.state_key] = label
         return self.session_state.register(meta)
 
 
@@ -110,16 +114,20 @@ class App:
             completed = False
             self.runs += 1
             try:
-                state.run_callbacks(changed)
-                changed = []
+                callbacks, changed = changed, []
+                if state.run_callbacks(callbacks):
+                    _warn_rerun_in_callback()
                 if isinstance(self._source, SyntaxError):
                     raise self._source
                 exec(self._source.code, self._source.namespace(self.globals_fn() if self.globals_fn else None))
                 completed = True
             except RerunException as rerun:
                 if rerun.stale:
+                    state.reset_triggers(only_drawn=True)
                     return None
                 state.reset_triggers()
+                if interrupt is not None and interrupt():
+                    return None  # newer state waits: an app that reruns itself yields to it too
                 continue
             except StopException:
                 pass
@@ -140,17 +148,26 @@ class App:
 def _clear_submitted_forms(ctx: RunContext) -> None:
     """``clear_on_submit``: reset the form's widgets and show their defaults in this run's tree.
 
-    The run itself saw the submitted values; ``cleared`` changes so the renderer pushes the
-    default even though the previous tree drew it too (the browser shows what was typed).
+    The run itself saw the submitted values; ``cleared`` (the widget's push count) changes so
+    the renderer pushes the default even though the previous tree drew it too (the browser
+    shows what was typed).
     """
+    state = ctx.session_state
     for form in ctx.submitted_forms:
         if not ctx.forms.get(form):
             continue
-        reset = {meta.id: meta for meta in ctx.session_state.reset_form(form)}
+        reset = {meta.id: meta for meta in state.reset_form(form)}
         for node in ctx.root.walk():
             meta = reset.get(node.id)
             if meta is not None:
-                node.props = {**node.props, "value": meta.serialize(meta.default), "cleared": ctx.run_number}
+                node.props = {**node.props, "value": meta.serialize(meta.default),
+                              "cleared": state.pushes(meta.state_key)}
+
+
+def _warn_rerun_in_callback() -> None:
+    from nbapp.container import current_container
+
+    current_container().warning("st.rerun() in a callback does nothing: the app reruns after its callbacks anyway.")
 
 
 def _show_exception(ctx: RunContext, exc: BaseException) -> None:

@@ -7,18 +7,12 @@ app assigns stays in the app and never leaks back into the notebook.
 from __future__ import annotations
 
 import builtins
-import importlib
 import linecache
-import os
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import CodeType
+from types import CodeType, TracebackType
 from typing import Any
-
-import nbapp
-
-_PACKAGE_DIR = os.path.dirname(os.path.abspath(nbapp.__file__))
 
 
 def _import_alias(name, globals=None, locals=None, fromlist=(), level=0):
@@ -26,13 +20,15 @@ def _import_alias(name, globals=None, locals=None, fromlist=(), level=0):
     if level == 0 and (name == "streamlit" or name.startswith("streamlit.")):
         target = "nbapp" + name[len("streamlit"):]
         try:
-            module = importlib.import_module(target)
-        except ImportError:
+            # The real __import__ also imports the submodules a `from ... import` names.
+            return builtins.__import__(target, globals, locals, fromlist, level)
+        except ModuleNotFoundError as err:
+            if not err.name or not (target + ".").startswith(err.name + "."):
+                raise  # a module nbapp itself needs is missing: not an alias problem
             raise ImportError(
                 f"`import {name}`: nbapp has no counterpart of {name!r} yet "
                 f"(inside an app, `streamlit` means nbapp)."
             ) from None
-        return module if fromlist else importlib.import_module("nbapp")
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
@@ -65,12 +61,26 @@ class Source:
 
 def user_traceback(exc: BaseException) -> list[str]:
     """Return the formatted traceback of ``exc`` without nbapp's own frames."""
-    frames = [
-        f for f in traceback.extract_tb(exc.__traceback__)
-        if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR + os.sep)
-    ]
-    lines = traceback.format_list(frames)
+    lines = traceback.format_list(traceback.extract_tb(_without_nbapp_frames(exc.__traceback__)))
     if isinstance(exc, SyntaxError) and exc.lineno:
         lines += traceback.format_exception_only(type(exc), exc)[:-1]
     return lines
 
+
+def _without_nbapp_frames(tb: TracebackType | None) -> TracebackType | None:
+    """Return a copy of the traceback chain ``tb`` without the frames of nbapp's modules.
+
+    Judged by the frame's module, not its file: a script that lives in nbapp's folder (the
+    gallery) runs as ``__main__`` and keeps its frames. The copy keeps each frame's last
+    instruction, so the lines still show where in the line the error is.
+    """
+    kept = []
+    while tb is not None:
+        module = tb.tb_frame.f_globals.get("__name__") or ""
+        if module != "nbapp" and not module.startswith("nbapp."):
+            kept.append(tb)
+        tb = tb.tb_next
+    chain = None
+    for entry in reversed(kept):
+        chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return chain

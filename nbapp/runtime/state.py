@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from nbapp.errors import NbappAPIError, describe
+from nbapp.errors import NbappAPIError, RerunException, describe
 
 
 @dataclass
@@ -43,6 +43,8 @@ class SessionState(MutableMapping):
         object.__setattr__(self, "_widgets", {})  # state key -> WidgetMeta
         object.__setattr__(self, "_drawn", set())  # state keys drawn in the current run
         object.__setattr__(self, "_forms", {})  # form id -> {state key: value} held until submit
+        object.__setattr__(self, "_assigned", set())  # keys the app set or deleted since their widget was drawn
+        object.__setattr__(self, "_pushes", {})  # state key -> times the app overrode the browser's value
 
     # -- mapping protocol (user-facing) --------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -59,12 +61,14 @@ class SessionState(MutableMapping):
                 f"`{key}` is instantiated. Set it before the widget is drawn, or in a callback."
             )
         self._values[key] = value
+        self._assigned.add(key)
 
     def __delitem__(self, key: str) -> None:
         try:
             del self._values[key]
         except KeyError:
             raise KeyError(_missing(key)) from None
+        self._assigned.add(key)  # a deleted widget key shows its default again
 
     def __iter__(self) -> Iterator[str]:
         return iter([k for k in self._values if not _is_anonymous(k)])
@@ -110,11 +114,15 @@ class SessionState(MutableMapping):
         """Record a widget drawn in this run and return its current value.
 
         The value is the one in state (a front-end change or an API assignment) when the
-        widget's identity is unchanged, else its default.
+        widget's identity is unchanged, else its default. A value the app assigned wins
+        over both, and counts as a push (see :meth:`pushes`).
         """
         key = meta.state_key
         old = self._widgets.get(key)
-        if old is not None and old.identity != meta.identity and key not in self._drawn:
+        if key in self._assigned:
+            self._assigned.discard(key)
+            self._pushes[key] = self._pushes.get(key, 0) + 1
+        elif old is not None and old.identity != meta.identity and key not in self._drawn:
             self._values.pop(key, None)  # the value's bounds changed: start from the default
         self._widgets[key] = meta
         self._drawn.add(key)
@@ -134,16 +142,43 @@ class SessionState(MutableMapping):
                 changed.append(meta)
         return changed
 
-    def run_callbacks(self, metas: list[WidgetMeta]) -> None:
-        """Call ``on_change`` / ``on_click`` of each changed widget, in the order given."""
-        for meta in metas:
-            if meta.on_change is not None:
-                meta.on_change(*meta.args, **meta.kwargs)
+    def pushes(self, key: str) -> int:
+        """Return how often the app overrode this widget's value (an assignment, a cleared form).
 
-    def reset_triggers(self) -> None:
-        """Buttons are True for one completed run only."""
+        The renderer only pushes a value that changed since the last run, so a value the
+        user typed in the browser would survive the app setting the old value back (a
+        callback that empties a text box); a new count makes it show the app's value.
+        """
+        return self._pushes.get(key, 0)
+
+    def run_callbacks(self, metas: list[WidgetMeta]) -> int:
+        """Call ``on_change`` / ``on_click`` of each changed widget, in the order given.
+
+        ``st.rerun()`` in a callback is a no-op, as in Streamlit: the script runs right after
+        the callbacks anyway, and a rerun would call them again, forever. Returns how many
+        callbacks called it.
+        """
+        ignored = 0
+        for meta in metas:
+            if meta.on_change is None:
+                continue
+            try:
+                meta.on_change(*meta.args, **meta.kwargs)
+            except RerunException as rerun:
+                if rerun.stale:
+                    raise
+                ignored += 1
+        return ignored
+
+    def reset_triggers(self, only_drawn: bool = False) -> None:
+        """Buttons are True for one run only: the one that reached them.
+
+        ``only_drawn`` is for a run cut short by newer state: a button it drew was seen by
+        the script (its branch may have run, so it must not run again), one it never
+        reached keeps its click for the next run.
+        """
         for key, meta in self._widgets.items():
-            if meta.trigger:
+            if meta.trigger and (not only_drawn or key in self._drawn):
                 self._values[key] = False
 
     def end_run(self) -> None:
@@ -151,6 +186,7 @@ class SessionState(MutableMapping):
         for key in [k for k in self._widgets if k not in self._drawn]:
             del self._widgets[key]
             self._values.pop(key, None)
+            self._pushes.pop(key, None)
 
     def widget(self, key: str) -> WidgetMeta | None:
         """Return the meta of the widget with this state key, if one was drawn."""
@@ -174,6 +210,7 @@ class SessionState(MutableMapping):
         reset = [m for m in self._widgets.values() if m.form_id == form_id and not m.trigger]
         for meta in reset:
             self._values[meta.state_key] = meta.default
+            self._pushes[meta.state_key] = self._pushes.get(meta.state_key, 0) + 1
         return reset
 
 

@@ -74,7 +74,8 @@ class AppTest(BlockView):
     def run(self, *, timeout: float | None = None) -> "AppTest":
         """Run the script with the values set since the last run; returns self.
 
-        Raises RuntimeError when the run takes longer than ``timeout`` seconds.
+        Raises RuntimeError when the run takes longer than ``timeout`` seconds; the script
+        then stops at its next ``st.*`` call instead of running on behind the next test.
         """
         timeout = self.default_timeout if timeout is None else timeout
         changes: dict[str, Any] = {}
@@ -82,10 +83,11 @@ class AppTest(BlockView):
             changes.update(self._app.session_state.route_input(key, value) or {})
         self._pending.clear()
         failure: list[BaseException] = []
+        expired = threading.Event()
 
         def target() -> None:
             try:
-                self._app.run(changes)
+                self._app.run(changes, interrupt=expired.is_set)
             except BaseException as err:  # surfaced in the test's thread below
                 failure.append(err)
 
@@ -93,6 +95,7 @@ class AppTest(BlockView):
         thread.start()
         thread.join(timeout)
         if thread.is_alive():
+            expired.set()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         if failure:
             raise failure[0]

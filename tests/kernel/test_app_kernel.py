@@ -145,3 +145,49 @@ def test_syntax_error_in_cell_shows_as_error_element(kernel):
     reply = kernel.execute("%%app\nimport nbapp as st\nst.write('ok'\n")
     assert reply["status"] == "ok"  # the cell itself does not fail: the app shows the error
     kernel.wait_for_text("SyntaxError")
+
+
+def test_running_an_app_cell_again_stops_the_old_apps_run_and_its_worker(kernel):
+    cell = "cell-loop"
+    kernel.execute("""%%app
+import time
+import nbapp as st
+if st.button('start'):
+    ticker = st.empty()
+    for i in range(10 ** 6):
+        ticker.text(f'tick {i}')
+        time.sleep(0.01)
+""", cell_id=cell)
+    kernel.click(kernel.find("ButtonModel", description="start"))
+    kernel.wait_for_text("tick 1")  # the old app is inside its endless run
+    kernel.execute("%%app\nimport nbapp as st\nst.write('replaced')\n", cell_id=cell)
+    kernel.wait_for_text("replaced")
+    workers = "[t.name for t in __import__('threading').enumerate() if t.name.startswith('nbapp-app')]"
+    assert kernel.eval(f"len({workers})") == "1"
+
+
+def test_a_traceback_shows_its_own_apps_lines_when_app_names_share_a_prefix(kernel):
+    kernel.execute("%%app training_dashboard_a\nimport nbapp as st\nx = st.slider('x', 0, 10, 0)\n"
+                   "if x: raise ValueError('from app a')\n")
+    kernel.execute("%%app training_dashboard_b\nimport nbapp as st\nst.write('b2')\nst.write('b3')\n"
+                   "st.write('line four of app b')\n")
+    kernel.wait_for_text("line four of app b")
+    kernel.send_update(kernel.find("IntSliderModel", value=0), value=1)
+    kernel.wait_for_text("from app a")
+    assert any("raise ValueError" in t for t in kernel.texts()), "the traceback shows app a's line 4"
+
+
+def test_a_callback_that_empties_a_text_box_empties_it_in_the_browser(kernel):
+    kernel.execute("""%%app
+import nbapp as st
+def send():
+    st.session_state.log = st.session_state.get('log', []) + [st.session_state.msg]
+    st.session_state.msg = ''
+st.text_input('Message', key='msg', on_change=send)
+st.write('log:', ', '.join(st.session_state.get('log', [])))
+""")
+    kernel.wait_for_text("log:")
+    box = kernel.find("TextModel", value="")
+    kernel.send_update(box, value="hello")
+    kernel.wait_for_text("log: hello")
+    assert kernel.models[box]["value"] == ""

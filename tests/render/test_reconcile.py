@@ -153,3 +153,13 @@ def test_browser_input_during_a_render_on_another_thread_is_kept_and_render_echo
     monkeypatch.setattr(WidgetRenderer, "_reconcile", reconcile_with_events)
     renderer.render(tree)
     assert inputs == [("x", 7)]
+
+
+def test_close_leaves_no_widget_of_the_app_open():
+    from ipywidgets.widgets.widget import _instances
+
+    before = set(_instances)
+    renderer = WidgetRenderer(lambda key, value: None)
+    renderer.render(App("import nbapp as st\nst.slider('x', 0, 5)\nst.write('hi')", filename="<close>").run())
+    renderer.close()
+    assert [type(_instances[k]).__name__ for k in set(_instances) - before] == []

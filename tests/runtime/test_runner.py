@@ -158,3 +158,71 @@ def test_flush_sees_partial_output_of_a_long_run():
     """), filename="<flush>")
     app.run(flush=lambda tree: shots.append(elements(tree)))
     assert [("markdown", "first"), ("markdown", "second")] in shots
+
+
+def test_st_rerun_in_a_callback_is_a_no_op_with_a_warning_and_later_callbacks_still_run():
+    at = AppTest.from_string("""
+        import nbapp as st
+        def first():
+            st.session_state.log = st.session_state.get("log", []) + ["first"]
+            st.rerun()
+        def second():
+            st.session_state.log = st.session_state.get("log", []) + ["second"]
+        st.slider("a", 0, 10, 1, on_change=first)
+        st.slider("b", 0, 10, 1, on_change=second)
+        st.write(str(st.session_state.get("log", [])))
+    """).run()
+    at.slider[0].set_value(2)
+    at.slider[1].set_value(3)
+    at.run(timeout=2)
+    assert at.markdown.values == ["['first', 'second']"]
+    assert at.warning.values == ["st.rerun() in a callback does nothing: the app reruns after its callbacks anyway."]
+    assert at.runs == 2
+
+
+def test_one_key_on_two_widgets_raises_duplicate_widget_id_whatever_their_kinds():
+    at = AppTest.from_string("""
+        import nbapp as st
+        st.slider("a", 0, 10, 3, key="k")
+        st.text_input("b", key="k")
+    """).run()
+    shown = at.exception[0]
+    assert shown.type == "DuplicateWidgetID"
+    assert "with key='k'" in shown.value and "unique `key=`" in shown.value
+    assert at.slider[0].value == 3 and len(at.text_input) == 0
+
+
+CLICK_APP = """
+import nbapp as st
+st.session_state.setdefault("n", 0)
+if st.button("add"):
+    st.session_state.n += 1
+    st.write("added")
+st.write("n", st.session_state.n)
+"""
+
+
+def _stale_from(call: int):
+    """An interrupt that reports newer state from its ``call``-th check on (a change arriving mid-run)."""
+    calls = []
+    return lambda: calls.append(1) or len(calls) >= call
+
+
+def _click(app: App, interrupt) -> None:
+    key = next(k for k, m in app.session_state._widgets.items() if m.kind == "button")
+    assert app.run({key: True}, interrupt=interrupt) is None
+
+
+def test_a_click_whose_run_is_cut_short_after_the_button_counts_once():
+    app = App(CLICK_APP, filename="<click>")
+    app.run()
+    _click(app, _stale_from(2))  # stops at st.write("added"): the branch already ran
+    assert app.session_state.n == 1
+    assert elements(app.run()) == [("button", "add"), ("markdown", "n 1")]
+
+
+def test_a_click_whose_run_is_cut_short_before_the_button_still_counts():
+    app = App(CLICK_APP, filename="<click-early>")
+    app.run()
+    _click(app, _stale_from(1))  # stops at the button itself: the script never saw the click
+    assert elements(app.run()) == [("button", "add"), ("markdown", "added"), ("markdown", "n 1")]

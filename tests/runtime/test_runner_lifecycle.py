@@ -58,6 +58,64 @@ def test_vanished_widgets_are_closed_with_their_parts():
     assert slider.comm is None and slider.layout.comm is None
 
 
+CHAT_APP = """
+import nbapp as st
+def send():
+    st.session_state.log = st.session_state.get("log", []) + [st.session_state.msg]
+    st.session_state.msg = ""
+st.text_input("Message", key="msg", on_change=send)
+st.write(str(st.session_state.get("log", [])))
+"""
+
+
+def test_a_value_the_app_sets_reaches_the_browser_even_when_it_equals_the_last_one_drawn():
+    app = App(CHAT_APP, filename="<chat>")
+    sent = {}
+    renderer = WidgetRenderer(sent.__setitem__)
+    renderer.render(app.run())
+    box = next(x for x in _walk(renderer.root) if isinstance(x, w.Text))
+    box.value = "hello"  # typed in the browser; the callback empties it again
+    renderer.render(app.run(sent))
+    assert app.session_state["log"] == ["hello"]
+    assert box.value == ""
+    sent.clear()
+    box.value = "again"
+    renderer.render(app.run(sent))
+    assert (app.session_state["log"], box.value) == (["hello", "again"], "")
+
+
+def test_a_value_set_in_an_earlier_run_is_not_pushed_again_over_the_users_drag():
+    app = App("""
+import nbapp as st
+if "x" not in st.session_state:
+    st.session_state.x = 3
+st.slider("x", 0, 10, key="x")
+st.checkbox("other", key="other")
+""", filename="<drag>")
+    renderer = WidgetRenderer(lambda key, value: None)
+    renderer.render(app.run())
+    slider = next(x for x in _walk(renderer.root) if isinstance(x, w.IntSlider))
+    assert slider.value == 3
+    slider.value = 7  # the user drags while the run for another widget's change is drawn
+    renderer.render(app.run({"other": True}))
+    assert slider.value == 7
+
+
+def test_a_key_set_in_session_state_survives_new_bounds_of_its_widget():
+    at = AppTest.from_string("""
+        import nbapp as st
+        def load():
+            st.session_state.options = ["x", "y", "z"]
+            st.session_state.choice = "z"
+        st.button("load", on_click=load)
+        choice = st.selectbox("choice", st.session_state.get("options", ["a", "b"]), key="choice")
+        st.write("choice", choice)
+    """).run()
+    assert at.markdown.values == ["choice a"]
+    at.button[0].click().run()
+    assert at.markdown.values == ["choice z"]
+
+
 def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):

@@ -66,3 +66,25 @@ def test_source_is_compiled_once_per_change():
     assert app._source.code is code
     app.set_source("import nbapp as st\nst.write('v2')")
     assert texts(app.run()) == ["v2"]
+
+
+def test_from_streamlit_import_a_submodule_imports_nbapps_counterpart(monkeypatch):
+    import nbapp.testing
+
+    monkeypatch.delitem(sys.modules, "nbapp.testing.v1", raising=False)  # as in a fresh kernel
+    monkeypatch.delattr(nbapp.testing, "v1", raising=False)
+    app = App("from streamlit.testing import v1\nimport nbapp as st\nst.write(v1.__name__)", filename="<from>")
+    assert texts(app.run()) == ["nbapp.testing.v1"]
+
+
+def test_a_script_inside_nbapps_own_folder_keeps_its_frames_in_tracebacks():
+    import os
+
+    import nbapp
+
+    path = os.path.join(os.path.dirname(nbapp.__file__), "serve", "gallery", "not_a_real_app.py")
+    app = App("import nbapp as st\ndef load():\n    return 1 / 0\nload()\n", filename=path)
+    shown = next(n for n in app.run().walk() if n.kind == "exception")
+    trace = "".join(shown.props["traceback"])
+    assert "line 4, in <module>" in trace and "return 1 / 0" in trace
+    assert "runner.py" not in trace
