@@ -118,7 +118,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     # The page shuts its kernel down when it closes (navigator.sendBeacon, which cannot send an
     # XSRF header; Voilà's page sets no XSRF cookie). Its POST needs the kernel's random id, and
     # every other state-changing kernel API needs a CORS preflight that cross-site pages fail.
-    c.Voila.tornado_settings = {"disable_check_xsrf": True}
+    # jupyter_server's default pong timeout (90 s) exceeds its ping interval (30 s); tornado
+    # >= 6.5 then warns on every page's websocket.
+    c.Voila.tornado_settings = {"disable_check_xsrf": True, "ws_ping_timeout": 30_000}
     c.VoilaConfiguration.template = BASE_TEMPLATE
     c.VoilaConfiguration.allow_template_override = "NO"
     c.VoilaConfiguration.theme = options.theme
@@ -132,6 +134,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.VoilaExecutor.timeout_func = _AppCellTimeout(options.timeout)
     c.VoilaExecutor.cell_timeout_instruction = TIMEOUT_HELP
     c.VoilaExecutor.cell_error_instruction = CRASH_HELP
+    # Kernels on this machine talk over Unix sockets in Voilà's private connection folder:
+    # nothing listens on a TCP port, and ipykernel has no plain-text-TCP warning to print.
+    c.KernelManager.transport = "ipc"
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
     return c

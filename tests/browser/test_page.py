@@ -51,12 +51,26 @@ def test_the_page_takes_title_and_icon_from_set_page_config(page, server):
     assert "svg" in page.locator("link[rel=icon]").get_attribute("href")
 
 
-def test_the_sidebar_renders_as_a_left_panel(page, server):
+def test_the_sidebar_renders_as_a_left_panel_beside_a_centered_column(page, server):
     open_app(page, server.url)
     sidebar = page.locator(".nbapp-sidebar")
     expect(sidebar).to_contain_text("Settings live here")
-    main = page.locator(".nbapp-main").bounding_box()
-    assert sidebar.bounding_box()["x"] < main["x"]
+    side, main = sidebar.bounding_box(), page.locator(".nbapp-main").bounding_box()
+    assert side["x"] == 0 and side["height"] >= 700  # a full-height panel at the left edge
+    assert main["width"] <= 49 * 16  # layout="centered"
+    left_gap, right_gap = main["x"] - side["width"], 1100 - main["x"] - main["width"]
+    assert abs(left_gap - right_gap) <= 2
+
+
+def test_the_sidebar_collapses_on_a_narrow_screen(browser, server):
+    page = browser.new_context(viewport={"width": 420, "height": 720}).new_page()
+    try:
+        open_app(page, server.url)
+        expect(page.get_by_text("Settings live here")).to_be_hidden()
+        page.get_by_role("button", name="☰").click()
+        expect(page.get_by_text("Settings live here")).to_be_visible()
+    finally:
+        page.context.close()
 
 
 def test_an_exception_shows_and_the_next_interaction_recovers(page, server):
