@@ -131,6 +131,9 @@ class App:
                 continue
             except StopException:
                 pass
+            except SystemExit as exc:  # a pasted script's sys.exit() / argparse must not end the worker
+                if exc.code not in (None, 0):
+                    _show_exception(ctx, exc)
             except Exception as exc:  # the app's own error: show it, keep the widgets live
                 _show_exception(ctx, exc)
             finally:

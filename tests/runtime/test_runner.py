@@ -226,3 +226,22 @@ def test_a_click_whose_run_is_cut_short_before_the_button_still_counts():
     app.run()
     _click(app, _stale_from(1))  # stops at the button itself: the script never saw the click
     assert elements(app.run()) == [("button", "add"), ("markdown", "added"), ("markdown", "n 1")]
+
+
+def test_sys_exit_ends_the_run_like_st_stop_and_the_app_lives_on():
+    at = AppTest.from_string("""
+        import sys
+        import nbapp as st
+        x = st.slider("x", 0, 10, 0)
+        st.write("x is", x)
+        if x == 0:
+            sys.exit()
+        if x == 1:
+            sys.exit("x must not be 1")
+        st.write("past the exits")
+    """).run()
+    assert (at.markdown.values, len(at.exception)) == (["x is 0"], 0)
+    at.slider[0].set_value(1).run()
+    assert (at.exception[0].type, at.exception[0].value) == ("SystemExit", "x must not be 1")
+    at.slider[0].set_value(2).run()
+    assert at.markdown.values == ["x is 2", "past the exits"]
