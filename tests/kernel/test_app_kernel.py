@@ -153,13 +153,14 @@ def test_running_an_app_cell_again_stops_the_old_apps_run_and_its_worker(kernel)
 import time
 import nbapp as st
 if st.button('start'):
+    st.write('loop started')
     ticker = st.empty()
     for i in range(10 ** 6):
         ticker.text(f'tick {i}')
         time.sleep(0.01)
 """, cell_id=cell)
     kernel.click(kernel.find("ButtonModel", description="start"))
-    kernel.wait_for_text("tick 1")  # the old app is inside its endless run
+    kernel.wait_for_text("loop started")  # the old app is inside its endless run
     kernel.execute("%%app\nimport nbapp as st\nst.write('replaced')\n", cell_id=cell)
     kernel.wait_for_text("replaced")
     workers = "[t.name for t in __import__('threading').enumerate() if t.name.startswith('nbapp-app')]"
