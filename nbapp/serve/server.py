@@ -137,6 +137,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     # Kernels on this machine talk over Unix sockets in Voilà's private connection folder:
     # nothing listens on a TCP port, and ipykernel has no plain-text-TCP warning to print.
     c.KernelManager.transport = "ipc"
+    # A restarted kernel is empty (Voilà runs the notebook once): rather than restart a kernel
+    # that died, drop it, so the page can tell its user (page.js asks for the kernel).
+    c.KernelRestarter.restart_limit = 0
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
     return c

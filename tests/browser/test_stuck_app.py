@@ -16,6 +16,8 @@ if "die" in query:
 if "sleep" in query:
     time.sleep(60)
 st.write("The app is alive")
+if st.button("Crash"):
+    os._exit(1)
 '''
 TIMEOUT = 3  # seconds the app's first run may take (--timeout)
 WAIT = 20_000  # ms
@@ -46,3 +48,11 @@ def test_an_app_that_kills_its_kernel_says_so_and_the_server_keeps_serving(brows
         expect(other.get_by_text("The app is alive")).to_be_visible(timeout=WAIT)
     finally:
         other.context.close()
+
+
+def test_a_kernel_that_dies_after_the_page_loaded_says_so(page, server):
+    page.goto(server.url)
+    expect(page.get_by_text("The app is alive")).to_be_visible(timeout=WAIT)
+    page.get_by_role("button", name="Crash").click()
+    expect(page.locator(".nbapp-page-error")).to_contain_text("session has ended", timeout=WAIT)
+    expect(page.locator(".nbapp-page-error")).to_contain_text("Reload the page")

@@ -1,12 +1,13 @@
 // nbapp's page: keeps the loading indicator until the app has drawn, applies the app's
 // st.set_page_config title and icon (the app's layout draws its own sidebar toggle), and ends
-// the page's kernel when the page closes.
+// the page's kernel when the page closes; reports a kernel that stopped while the page is open.
 (function () {
   "use strict";
   const body = document.body;
   let finished = false;
   let configText = null;
   const CONNECT_TIMEOUT = 20000;  // ms after the page arrived for the app's widgets to draw
+  const KERNEL_CHECK = 5000;  // ms between checks that the page's kernel still runs
 
   window.voila_process = function () {};  // no "Executing 1 of 1": the indicator says what happens
   window.voila_finish = function () {
@@ -18,11 +19,35 @@
       showError("This app's page could not connect to its session.",
                 "Reload the page. If it keeps happening, the server's log says why.");
     }, CONNECT_TIMEOUT);
+    watchKernel();
   };
+
+  function pageConfig() {
+    const holder = document.getElementById("jupyter-config-data");
+    return holder ? JSON.parse(holder.textContent) : {};
+  }
+
+  // A kernel that stops later (a crash, culling) leaves widgets that answer nothing: say so.
+  function watchKernel() {
+    const config = pageConfig();
+    if (!config.kernelId) return;
+    const url = config.baseUrl + "api/kernels/" + config.kernelId;
+    const timer = setInterval(function () {
+      fetch(url, { cache: "no-store" }).then(function (response) {
+        if (response.status === 404) return { execution_state: "dead" };
+        return response.ok ? response.json() : {};
+      }).then(function (kernel) {
+        if (kernel.execution_state !== "dead") return;
+        clearInterval(timer);
+        showError("This app's session has ended.",
+                  "Its kernel stopped (the app crashed it, or it was idle too long). Reload the page to start again.");
+      }).catch(function () { /* the server is unreachable: the next check tries again */ });
+    }, KERNEL_CHECK);
+  }
 
   function showError(title, text) {
     const box = document.createElement("div");
-    box.className = "nbapp-page-error";
+    box.className = "nbapp-page-error nbapp-page-banner";
     box.setAttribute("role", "alert");
     const head = document.createElement("div");
     head.className = "nbapp-page-error-title";
@@ -31,7 +56,7 @@
     detail.className = "nbapp-page-error-body";
     detail.textContent = text;
     box.append(head, detail);
-    (document.getElementById("rendered_cells") || body).prepend(box);
+    body.append(box);
     body.classList.remove("nbapp-loading");
   }
 
@@ -63,8 +88,7 @@
 
   // Voilà's page leaves its kernel running when it closes; each page has its own, so end it.
   window.addEventListener("pagehide", function () {
-    const config = document.getElementById("jupyter-config-data");
-    const kernelId = config && JSON.parse(config.textContent).kernelId;
+    const kernelId = pageConfig().kernelId;
     if (kernelId) navigator.sendBeacon(body.getAttribute("data-base-url") + "api/shutdown/" + kernelId);
   });
 
