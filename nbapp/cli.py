@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve_arguments(parser: argparse.ArgumentParser) -> None:
-    from nbapp.serve.server import ServeOptions
+    from nbapp.serve.options import ServeOptions
 
     d = ServeOptions(path=Path("."))
     parser.add_argument("--host", default=d.host, help=f"the address to listen on (default: {d.host}, this machine only)")
@@ -119,7 +119,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _serve(args: argparse.Namespace, path: Path) -> None:
-    from nbapp.serve.server import ServeOptions, serve
+    from nbapp.serve.options import ServeOptions
+    from nbapp.serve.server import serve
 
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,

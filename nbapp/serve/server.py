@@ -20,7 +20,6 @@ import os
 import socket
 import threading
 import webbrowser
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from voila.paths import collect_static_paths, collect_template_paths
 from nbapp.serve import wakeup
 from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
+from nbapp.serve.options import ServeOptions
 
 DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given
 PORT_SEARCH = 100
@@ -47,23 +47,6 @@ TIMEOUT_HELP = ("Make its first run faster (cache slow work with @st.cache_data 
                 "or serve it with a longer `nbapp run --timeout SECONDS`. Reload the page to try again.")
 CRASH_HELP = ("Its kernel stopped (the app crashed it, called os._exit, or ran out of memory). "
               "Reload the page to start a new session; the server's log says more.")
-
-
-@dataclass
-class ServeOptions:
-    """How ``nbapp run`` serves an app; the defaults are the documented ones."""
-
-    path: Path  # the app: a .py script or an .ipynb notebook (absolute)
-    host: str = "127.0.0.1"
-    port: int | None = None  # None: DEFAULT_PORT, or the next free port after it
-    open_browser: bool = True
-    watch: bool = True  # rerun open pages when the script is saved
-    timeout: float = 60.0  # seconds the app's first run may take before the page reports it
-    preheat: bool = True
-    pool_size: int = 1
-    cull_idle: int = 600  # seconds before an idle kernel (its page closed) is shut down; 0: never
-    theme: str = "light"  # "light" or "dark"
-    debug: bool = False  # Voilà's debug log and tracebacks of server errors in the page
 
 
 class _AppCellTimeout:

@@ -42,7 +42,10 @@ def test_every_command_has_help(capsys, command):
     assert out.startswith("usage: nbapp")
 
 
-def test_the_console_script_module_runs():
+def test_the_console_script_module_runs_without_loading_the_server():
+    code = "import sys; from nbapp.cli import _parser; _parser(); print('voila' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr  # --version, convert, cache start fast
     result = subprocess.run([sys.executable, "-m", "nbapp.cli", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"nbapp {nbapp.__version__}"
 

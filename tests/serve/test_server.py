@@ -8,7 +8,8 @@ import nbformat
 import pytest
 
 from nbapp.serve.errors import UsageError
-from nbapp.serve.server import TEMPLATE_DIR, ServeOptions, choose_port, voila_config
+from nbapp.serve.options import ServeOptions
+from nbapp.serve.server import TEMPLATE_DIR, choose_port, voila_config
 
 
 def test_the_template_is_a_voila_template_folder_extending_lab():

@@ -1,0 +1,22 @@
+"""How ``nbapp run`` serves an app: the options and their documented defaults (imports nothing heavy)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class ServeOptions:
+    """How ``nbapp run`` serves an app; the defaults are the documented ones."""
+
+    path: Path  # the app: a .py script or an .ipynb notebook (absolute)
+    host: str = "127.0.0.1"
+    port: int | None = None  # None: 8501, or the next free port after it
+    open_browser: bool = True
+    watch: bool = True  # rerun open pages when the script is saved
+    timeout: float = 60.0  # seconds the app's first run may take before the page reports it
+    preheat: bool = True
+    pool_size: int = 1
+    cull_idle: int = 600  # seconds before an idle kernel (its page closed) is shut down; 0: never
+    theme: str = "light"  # "light" or "dark"
+    debug: bool = False  # Voilà's debug log and tracebacks of server errors in the page
