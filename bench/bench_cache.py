@@ -143,7 +143,7 @@ print(frame, array, warm)
 def restart(kind: str, mb: int, env: dict[str, str], cwd: str) -> tuple[float, float]:
     """First calls in a fresh interpreter, the values on disk (written by the parent)."""
     setup, decorator = {
-        "nbapp": ("from nbapp.cache import cache_data", "cache_data"),
+        "nbapp": ("from nbapp.caching import cache_data", "cache_data"),
         "streamlit": ("import streamlit as st", "st.cache_data(persist='disk')"),
         "joblib": ("import joblib; memory = joblib.Memory({cache!r}, verbose=0)".format(cache=env["BENCH_JOBLIB"]),
                    "memory.cache"),
@@ -180,7 +180,7 @@ def ratio(theirs: float | None, ours: float | None) -> str:
 def decorator_for(kind: str) -> Callable[..., Any]:
     """The cache decorator of one implementation, as a notebook would use it."""
     if kind == "nbapp":
-        from nbapp.cache import cache_data
+        from nbapp.caching import cache_data
 
         return cache_data
     if kind == "joblib":

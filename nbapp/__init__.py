@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 from nbapp.container import Container as _Container
 from nbapp.errors import NbappAPIError, StreamlitAPIException, DuplicateWidgetID  # noqa: F401
 from nbapp.runtime.control import rerun, session_state, set_page_config, stop  # noqa: F401
-from nbapp.cache import cache, cache_data, cache_resource  # noqa: F401
+from nbapp.caching import cache, cache_data, cache_resource  # noqa: F401
 
 _main = _Container(root="main")
 sidebar = _Container(root="sidebar")

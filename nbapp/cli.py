@@ -156,7 +156,7 @@ def _export(args: argparse.Namespace) -> None:
 
 
 def _cache_clear(args: argparse.Namespace) -> None:
-    from nbapp.cache import clear_all  # (`nbapp.cache` the attribute is st.cache, the decorator)
+    from nbapp.caching import clear_all
 
     clear_all()
     print("Cleared nbapp's cache (memory and disk).")

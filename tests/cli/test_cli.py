@@ -117,8 +117,8 @@ def test_run_on_a_host_that_is_not_this_machine(capsys, tmp_path):
 
 
 def test_cache_clear_empties_the_disk_cache(capsys, tmp_path, monkeypatch):
-    from nbapp.cache import cache_data
-    from nbapp.cache.storage import DiskStore
+    from nbapp.caching import cache_data
+    from nbapp.caching.storage import DiskStore
 
     monkeypatch.setenv("NBAPP_CACHE_DIR", str(tmp_path))
 

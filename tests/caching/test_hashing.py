@@ -5,8 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nbapp.cache import cache_data, content
-from nbapp.cache.hashing import digest_value, function_identity
+from nbapp.caching import cache_data, content
+from nbapp.caching.hashing import digest_value, function_identity
 
 
 def test_equal_arrays_hash_equal_and_any_difference_counts():
@@ -188,7 +188,7 @@ def test_function_identity_ignores_file_and_line_numbers():
 
 def test_function_identity_is_stable_across_processes_and_hash_seeds(run_python):
     source = """
-    from nbapp.cache.hashing import function_identity
+    from nbapp.caching.hashing import function_identity
     def f(x):
         return x in {"a", "b", "c", "d"} and (1, 2.5, None, b"x")
     print(function_identity(f).version)

@@ -6,7 +6,7 @@ from nbapp.testing.kernel import running_kernel
 SETUP = "%load_ext nbapp\ncalls = []"
 APP = """%%app
 import nbapp as st
-from nbapp.cache import cache_data
+from nbapp.caching import cache_data
 
 @cache_data
 def load(n):

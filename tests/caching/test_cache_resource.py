@@ -7,8 +7,8 @@ import time
 import numpy as np
 import pytest
 
-from nbapp.cache import cache_data, cache_resource
-from nbapp.cache import storage
+from nbapp.caching import cache_data, cache_resource
+from nbapp.caching import storage
 
 
 class Connection:

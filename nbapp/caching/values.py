@@ -1,6 +1,6 @@
 """Immutable cached values: what cache_data keeps, and what each hit hands out without copying big data.
 
-The rule (also in :func:`nbapp.cache.cache_data`'s docstring):
+The rule (also in :func:`nbapp.caching.cache_data`'s docstring):
 
 * numpy arrays come back as **read-only views** of the cache's own copy
   (zero copy); ``arr.copy()`` gives a writable one;
@@ -20,7 +20,7 @@ The rule (also in :func:`nbapp.cache.cache_data`'s docstring):
 On a miss the cache's copy is made once, so an object the function still
 holds (a module-level array it returned) cannot change the cache later: with
 the disk store, an array or frame is written and its entry mapped back
-read-only (:mod:`nbapp.cache.caches`); otherwise it is copied in memory.
+read-only (:mod:`nbapp.caching.caches`); otherwise it is copied in memory.
 """
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ import sys
 import threading
 from typing import Any
 
-from nbapp.cache.content import ContentSource, remember
-from nbapp.cache.hashing import is_immutable
+from nbapp.caching.content import ContentSource, remember
+from nbapp.caching.hashing import is_immutable
 
 __all__ = ["Frozen", "freeze", "can_map"]
 

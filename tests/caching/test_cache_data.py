@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 import pytest
 
-from nbapp.cache import (
+from nbapp.caching import (
     CacheOptionError,
     UnhashableParamError,
     UnserializableReturnValueError,
@@ -17,7 +17,7 @@ from nbapp.cache import (
     cache_data,
     cache_resource,
 )
-from nbapp.cache import storage
+from nbapp.caching import storage
 
 
 def test_second_call_with_same_arguments_is_a_hit(counter):

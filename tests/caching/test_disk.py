@@ -15,15 +15,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nbapp.cache import CacheWarning, cache_data, default_cache_dir
-from nbapp.cache import storage
+from nbapp.caching import CacheWarning, cache_data, default_cache_dir
+from nbapp.caching import storage
 
 # A cell of a notebook, run in fresh interpreters: every run prints how many
 # times the body ran in that process.
 APP = """
 import os, sys, warnings
 import numpy as np, pandas as pd
-import nbapp.cache as cache
+import nbapp.caching as cache
 calls = 0
 
 @cache.cache_data
@@ -169,7 +169,7 @@ def test_corrupt_entry_is_recomputed_with_a_warning(cache_dir, counter, damage):
 
 def test_corrupt_entry_after_a_restart_is_recomputed(cache_dir, run_python):
     source = """
-    import warnings, numpy as np, nbapp.cache as cache
+    import warnings, numpy as np, nbapp.caching as cache
     calls = 0
     @cache.cache_data
     def f():
@@ -281,7 +281,7 @@ def test_full_disk_degrades_to_memory_with_one_warning(cache_dir, run_python):
     # A real write error, also as root: the file size limit makes the kernel
     # refuse writes past 64 KB with EFBIG, as a full disk refuses with ENOSPC.
     source = """
-    import resource, signal, warnings, numpy as np, nbapp.cache as cache
+    import resource, signal, warnings, numpy as np, nbapp.caching as cache
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
     calls = 0
@@ -303,7 +303,7 @@ def test_full_disk_degrades_to_memory_with_one_warning(cache_dir, run_python):
 
 TWO_WRITERS = """
 import os, sys, time, numpy as np
-from nbapp.cache.storage import DiskStore
+from nbapp.caching.storage import DiskStore
 store = DiskStore(sys.argv[1])
 tag, ready = int(sys.argv[2]), sys.argv[3]
 open(f"{ready}-{tag}", "w").close()
@@ -315,7 +315,7 @@ for i in range(10):
 
 READER = """
 import os, sys, warnings, numpy as np
-from nbapp.cache.storage import DiskStore
+from nbapp.caching.storage import DiskStore
 warnings.simplefilter("error")
 store = DiskStore(sys.argv[1])
 seen = set()
@@ -356,7 +356,7 @@ def test_two_processes_writing_one_key_leave_one_valid_entry(cache_dir, tmp_path
 
 def test_two_kernels_calling_one_cached_function_share_the_entry(cache_dir, child_env, run_python):
     source = """
-    import sys, time, nbapp.cache as cache
+    import sys, time, nbapp.caching as cache
     calls = 0
     @cache.cache_data
     def f(x):
@@ -382,7 +382,7 @@ def test_two_kernels_calling_one_cached_function_share_the_entry(cache_dir, chil
 def test_clear_all_in_a_fresh_process_removes_the_disk_store(cache_dir, run_python):
     run_python(APP)
     assert storage.get_disk_store().count() == 3
-    run_python("import nbapp.cache; nbapp.cache.clear_all()")
+    run_python("import nbapp.caching; nbapp.caching.clear_all()")
     assert storage.get_disk_store().count() == 0
     assert run_python(APP).stdout.split()[0] == "3"
 

@@ -5,16 +5,16 @@ lives) and :data:`cache_resource` for shared objects.
 """
 from __future__ import annotations
 
-from nbapp.cache.api import CachedFunction, cache, cache_data, cache_resource
-from nbapp.cache.caches import clear_everything as _clear_everything
-from nbapp.cache.errors import (
+from nbapp.caching.api import CachedFunction, cache, cache_data, cache_resource
+from nbapp.caching.caches import clear_everything as _clear_everything
+from nbapp.caching.errors import (
     CacheError,
     CacheOptionError,
     CacheWarning,
     UnhashableParamError,
     UnserializableReturnValueError,
 )
-from nbapp.cache.storage import ENV_VAR, default_cache_dir
+from nbapp.caching.storage import ENV_VAR, default_cache_dir
 
 __all__ = [
     "cache_data",
@@ -46,7 +46,7 @@ def clear_all(cache_dir: str | None = None) -> None:
 
     Examples
     --------
-    >>> from nbapp.cache import clear_all
+    >>> from nbapp.caching import clear_all
     >>> clear_all()
     """
     _clear_everything(cache_dir)

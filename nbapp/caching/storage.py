@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator
 import joblib
 import xxhash
 
-from nbapp.cache.errors import CacheWarning
+from nbapp.caching.errors import CacheWarning
 
 __all__ = ["ENV_VAR", "default_cache_dir", "DiskStore", "get_disk_store", "all_disk_stores", "MemoryLayer"]
 

@@ -15,10 +15,10 @@ from typing import Any, Callable, Iterator
 
 import xxhash
 
-from nbapp.cache.errors import UnserializableReturnValueError
-from nbapp.cache.hashing import FunctionIdentity
-from nbapp.cache.storage import DiskStore, MemoryLayer, all_disk_stores, get_disk_store
-from nbapp.cache.values import Frozen, UnpicklableValue, can_map, freeze
+from nbapp.caching.errors import UnserializableReturnValueError
+from nbapp.caching.hashing import FunctionIdentity
+from nbapp.caching.storage import DiskStore, MemoryLayer, all_disk_stores, get_disk_store
+from nbapp.caching.values import Frozen, UnpicklableValue, can_map, freeze
 
 __all__ = ["DataCache", "ResourceCache", "data_cache", "resource_cache", "clear_kind", "clear_everything"]
 
@@ -64,7 +64,7 @@ class DataCache:
     identity : FunctionIdentity
         Whose entries these are.
     ttl, max_entries : optional
-        See :func:`nbapp.cache.cache_data`.
+        See :func:`nbapp.caching.cache_data`.
     disk : DiskStore, optional
         None for ``persist=False``.
     """
@@ -163,7 +163,7 @@ class ResourceCache:
     identity : FunctionIdentity
         Whose objects these are.
     ttl, max_entries, validate : optional
-        See :func:`nbapp.cache.cache_resource`.
+        See :func:`nbapp.caching.cache_resource`.
     """
 
     def __init__(self, identity: FunctionIdentity, ttl: float | None, max_entries: int | None,

@@ -9,7 +9,7 @@ import warnings
 
 import pytest
 
-from nbapp.cache import CacheWarning, clear_all
+from nbapp.caching import CacheWarning, clear_all
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 

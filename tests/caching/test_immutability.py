@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from nbapp.cache import cache_data
+from nbapp.caching import cache_data
 
 pytestmark = pytest.mark.filterwarnings("ignore::pandas.errors.ChainedAssignmentError")
 

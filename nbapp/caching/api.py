@@ -2,7 +2,7 @@
 
 Each is a thin layer: validate the options, wrap the function in a
 :class:`CachedFunction` that computes the call's key, and hand the call to the
-function's cache (:mod:`nbapp.cache.caches`).
+function's cache (:mod:`nbapp.caching.caches`).
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import os
 import warnings
 from typing import Any, Callable, Mapping
 
-from nbapp.cache.caches import clear_kind, data_cache, resource_cache
-from nbapp.cache.errors import CacheOptionError
-from nbapp.cache.hashing import closure_digest, function_identity, hash_arguments
+from nbapp.caching.caches import clear_kind, data_cache, resource_cache
+from nbapp.caching.errors import CacheOptionError
+from nbapp.caching.hashing import closure_digest, function_identity, hash_arguments
 
 __all__ = ["cache_data", "cache_resource", "cache", "CachedFunction"]
 
@@ -163,7 +163,7 @@ class CachedFunction:
 
         Examples
         --------
-        >>> from nbapp.cache import cache_data
+        >>> from nbapp.caching import cache_data
         >>> @cache_data(persist=False)
         ... def square(x):
         ...     return x * x

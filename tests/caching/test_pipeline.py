@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nbapp.cache import cache_data
+from nbapp.caching import cache_data
 
 
 def test_an_argument_change_recomputes_only_the_steps_it_reaches():

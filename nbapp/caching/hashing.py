@@ -9,13 +9,13 @@ Three kinds of hashing meet here:
   functions by the cell's temporary file and loses them).
 * **Big data** (numpy arrays, pandas objects): xxh3-128 over the raw buffers,
   covering the whole content (no sampling), at memory speed
-  (:mod:`nbapp.cache.content`).
+  (:mod:`nbapp.caching.content`).
 * **Everything else**: ``joblib.hash`` semantics (a pickle-based hash that
   orders dicts and sets), through a joblib ``Hasher`` subclass that hands the
   big-data cases above to the fast path wherever they sit inside an argument.
 
 Values that the cache itself returned are immutable, so their content hash is
-computed once and remembered (:func:`nbapp.cache.content.remember`); passing a
+computed once and remembered (:func:`nbapp.caching.content.remember`); passing a
 cached DataFrame to the next cached function of a pipeline costs microseconds,
 not a pass over its bytes.
 """
@@ -35,8 +35,8 @@ from typing import Any, Callable, Mapping
 import xxhash
 from joblib.hashing import Hasher, NumpyHasher
 
-from nbapp.cache.content import fast_digest
-from nbapp.cache.errors import UnhashableParamError
+from nbapp.caching.content import fast_digest
+from nbapp.caching.errors import UnhashableParamError
 
 __all__ = [
     "FunctionIdentity",
