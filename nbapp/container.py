@@ -153,7 +153,7 @@ class Container(TextMixin, WriteMixin, AlertsMixin, DataMixin, LayoutMixin, Stat
             "state_key": meta.state_key, "form": form, **(props or {}),
         }
         if pushes := ctx.session_state.pushes(meta.state_key):
-            element_props["cleared"] = pushes  # the app set the value: show it even if unchanged
+            element_props["pushed"] = pushes  # the app set the value: show it even if unchanged
         self._place(Element(kind, element_props, wid), False, ctx, checkpoint=False)
         return value
 

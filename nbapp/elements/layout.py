@@ -101,7 +101,7 @@ class LayoutMixin:
     def form(self, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True):
         """Insert a form: widgets inside it hold their values back until its submit button is clicked.
 
-        Raises NbappAPIError when the key is not a string or forms are nested.
+        Raises NbappAPIError when the key is not a string, is used by another form, or forms are nested.
         """
         if not isinstance(key, str) or not key:
             raise NbappAPIError(f"st.form(): key must be a non-empty string, got {describe(key)}.")
@@ -110,6 +110,11 @@ class LayoutMixin:
         ctx = _context(self, "form")
         if self._target(ctx).form is not None:
             raise NbappAPIError(f"st.form({key!r}): forms cannot be nested in other forms.")
+        if key in ctx.forms:
+            raise NbappAPIError(
+                f"st.form({key!r}): there is already a form with this key in this run; "
+                "give each form a unique key."
+            )
         ctx.forms[key] = bool(clear_on_submit)
         return self._add_block("form", {"key": key, "clear_on_submit": bool(clear_on_submit), "border": bool(border)},
                                form=key)

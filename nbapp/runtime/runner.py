@@ -151,7 +151,7 @@ class App:
 def _clear_submitted_forms(ctx: RunContext) -> None:
     """``clear_on_submit``: reset the form's widgets and show their defaults in this run's tree.
 
-    The run itself saw the submitted values; ``cleared`` (the widget's push count) changes so
+    The run itself saw the submitted values; ``pushed`` (the widget's push count) changes so
     the renderer pushes the default even though the previous tree drew it too (the browser
     shows what was typed).
     """
@@ -164,7 +164,7 @@ def _clear_submitted_forms(ctx: RunContext) -> None:
             meta = reset.get(node.id)
             if meta is not None:
                 node.props = {**node.props, "value": meta.serialize(meta.default),
-                              "cleared": state.pushes(meta.state_key)}
+                              "pushed": state.pushes(meta.state_key)}
 
 
 def _warn_rerun_in_callback() -> None:

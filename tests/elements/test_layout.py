@@ -169,3 +169,13 @@ def test_form_errors(api_error):
 ])
 def test_bad_arguments_name_the_function_argument_and_value(call, needle, rejects):
     rejects(call, needle)
+
+
+def test_two_forms_with_one_key_raise():
+    at = AppTest.from_string("""
+import nbapp as st
+for _ in range(2):
+    with st.form('f'):
+        st.form_submit_button()
+""").run()
+    assert "there is already a form with this key" in at.exception[0].value

@@ -97,3 +97,11 @@ st.text(f"{f.name if f else None} {st.session_state.get('calls', 0)}")
 def test_two_identical_uploaders_without_key_are_a_duplicate_widget_id():
     at = AppTest.from_string("import nbapp as st\nst.file_uploader('Data')\nst.file_uploader('Data')").run()
     assert at.exception[0].type == "DuplicateWidgetID" and "'Data'" in at.exception[0].value
+
+
+def test_each_run_gets_a_fresh_file_positioned_at_the_start():
+    at = app()
+    at.file_uploader[0].set_value(uploaded_file("a.csv", b"x,y\n1,2\n")).run()
+    first = at.text[0].value
+    assert "b'x,y\\n1,2\\n'" in first
+    assert at.run().text[0].value == first  # the previous run read it to the end

@@ -23,6 +23,10 @@ class UploadedFile(io.BytesIO):
         self.size = len(data)
         self.file_id = file_id
 
+    def reopen(self) -> "UploadedFile":
+        """Return a new UploadedFile with the same content, positioned at the start."""
+        return UploadedFile(self.name, self.type, self.getvalue(), self.file_id)
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, UploadedFile) and other.file_id == self.file_id
 
@@ -105,7 +109,7 @@ class UploadMixin:
                                                    f"can upload files); got {describe(value)}.")
             return [{"name": f.name, "size": f.size, "file_id": f.file_id} for f in files]
 
-        return self._widget(
+        value = self._widget(
             "file_uploader", label, key=key, default=default,
             identity={"label": label, "type": exts, "multiple": multiple, "help": help},
             bounds={"type": exts, "multiple": multiple},
@@ -113,3 +117,8 @@ class UploadMixin:
             serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
             help=help, disabled=disabled, label_visibility=label_visibility,
         )
+        # A fresh file object per run: a run that read the file to its end must not leave
+        # the next run reading b"" (as Streamlit, which builds new objects on each run).
+        if isinstance(value, list):
+            return [f.reopen() for f in value]
+        return value.reopen() if value is not None else None

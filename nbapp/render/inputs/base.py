@@ -98,7 +98,7 @@ class InputAdapter(Adapter):
         control = widget.children[-1]
         self.relabel(widget, props)
         self._configure(control, props)
-        if changed(props, old, "value", "cleared"):  # "cleared": st.form(clear_on_submit=True)
+        if changed(props, old, "value", "pushed"):  # "pushed": st.form(clear_on_submit=True)
             self.show(control, props)
         return True
 
