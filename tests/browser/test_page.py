@@ -29,7 +29,9 @@ def server(serve):
 
 
 def open_app(page, url: str):
+    """Open the app and wait until its live widgets have replaced the first paint's snapshot."""
     page.goto(url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
     expect(page.get_by_text("25 squared is 625")).to_be_visible(timeout=WAIT)
     return page
 
@@ -135,3 +137,10 @@ def test_closing_a_page_ends_its_session(browser, server):
         for _ in range(50):  # the shutdown takes a moment; 404 ends the loop
             urllib.request.urlopen(kernel_url)
             time.sleep(0.1)
+
+
+def test_the_first_paint_arrives_with_the_page(server):
+    # The app's first run, as static HTML in the page's own bytes: on screen before any script runs.
+    html = urllib.request.urlopen(server.url).read().decode()
+    assert "nbapp-snapshot" in html and "25 squared is 625" in html
+    assert "st.slider(" not in html

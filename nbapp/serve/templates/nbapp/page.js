@@ -12,7 +12,9 @@
   window.voila_process = function () {};  // no "Executing 1 of 1": the indicator says what happens
   window.voila_finish = function () {
     finished = true;
-    window.display_cells();
+    // Voilà would wait for its JavaScript to load the theme; this template links the theme's
+    // stylesheet itself, so the cells (and an app's snapshot) can show right away.
+    document.getElementById("rendered_cells").style.display = "";
     update();
     setTimeout(function () {
       if (!body.classList.contains("nbapp-loading")) return;
@@ -74,7 +76,31 @@
     if (config.page_icon) document.querySelector("link[rel=icon]").href = iconHref(String(config.page_icon));
   }
 
+  // The snapshot (static HTML of the app's first run) shows until the live widgets have drawn
+  // as much text, or for SWAP_AFTER at most once they appeared; then the live app takes its place.
+  const SWAP_AFTER = 4000;
+  let liveSince = null;
+  function swapSnapshot() {
+    const snapshot = document.querySelector(".nbapp-snapshot");
+    const live = document.querySelector(".lm-Widget.nbapp-app");
+    if (!snapshot) return;
+    body.classList.toggle("nbapp-snapshot-pending", true);
+    if (!live) return;
+    liveSince = liveSince || performance.now();
+    const text = function (root) {
+      const main = root.querySelector(".nbapp-main");
+      return main ? main.textContent.trim().length : 0;
+    };
+    if (text(live) >= text(snapshot) || performance.now() - liveSince > SWAP_AFTER) {
+      document.querySelectorAll(".nbapp-snapshot").forEach(function (node) { node.remove(); });
+      body.classList.remove("nbapp-snapshot-pending");
+    } else {
+      setTimeout(update, 100);
+    }
+  }
+
   function update() {
+    swapSnapshot();
     const holder = document.querySelector(".nbapp-page-config");
     const text = holder && holder.getAttribute("data-config");
     if (text && text !== configText) {
