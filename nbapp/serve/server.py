@@ -47,6 +47,8 @@ TIMEOUT_HELP = ("Make its first run faster (cache slow work with @st.cache_data 
                 "or serve it with a longer `nbapp run --timeout SECONDS`. Reload the page to try again.")
 CRASH_HELP = ("Its kernel stopped (the app crashed it, called os._exit, or ran out of memory). "
               "Reload the page to start a new session; the server's log says more.")
+CELL_ERROR_HELP = ("The server's log has the traceback; `nbapp run --debug` shows it here. "
+                   "Fix the notebook and reload the page.")
 
 
 class _AppCellTimeout:
@@ -98,11 +100,11 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.Voila.port_retries = 0
     c.Voila.open_browser = False  # opened by _announce, once the URL is printed
     c.Voila.log_level = "DEBUG" if options.debug else "WARN"
-    # The page shuts its kernel down when it closes (navigator.sendBeacon, which cannot send an
-    # XSRF header; Voilà's page sets no XSRF cookie). Its POST needs the kernel's random id, and
-    # every other state-changing kernel API needs a CORS preflight that cross-site pages fail.
-    # jupyter_server's default pong timeout (90 s) exceeds its ping interval (30 s); tornado
-    # >= 6.5 then warns on every page's websocket.
+    # disable_check_xsrf: the page shuts its kernel down when it closes, with navigator.sendBeacon,
+    # which cannot send an XSRF header (and Voilà's page sets no XSRF cookie). That POST needs the
+    # kernel's random id; every other state-changing kernel API needs a CORS preflight, which
+    # cross-site pages fail. ws_ping_timeout: jupyter_server's default (90 s) exceeds its ping
+    # interval (30 s), and tornado >= 6.5 warns about it on every page's websocket.
     c.Voila.tornado_settings = {"disable_check_xsrf": True, "ws_ping_timeout": 30_000}
     c.VoilaConfiguration.template = BASE_TEMPLATE
     c.VoilaConfiguration.allow_template_override = "NO"
@@ -116,7 +118,7 @@ def voila_config(options: ServeOptions, port: int) -> Config:
                                                 "crash_help": CRASH_HELP}}
     c.VoilaExecutor.timeout_func = _AppCellTimeout(options.timeout)
     c.VoilaExecutor.cell_timeout_instruction = TIMEOUT_HELP
-    c.VoilaExecutor.cell_error_instruction = CRASH_HELP
+    c.VoilaExecutor.cell_error_instruction = CELL_ERROR_HELP
     # Kernels on this machine talk over Unix sockets in Voilà's private connection folder:
     # nothing listens on a TCP port, and ipykernel has no plain-text-TCP warning to print.
     c.KernelManager.transport = "ipc"
@@ -131,9 +133,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
 class AppContentsManager(LargeFileManager):
     """Files as usual, except the served app, which reads as the notebook its page executes."""
 
-    app_path = Unicode(help="Absolute path of the served app file.").tag(config=True)
-    launch_dir = Unicode(help="Working directory of a served script's kernel.").tag(config=True)
-    watch = Bool(True, help="Rerun open pages when the served script is saved.").tag(config=True)
+    app_path = Unicode(help="Absolute path of the served app file.")
+    launch_dir = Unicode(help="Working directory of a served script's kernel.")
+    watch = Bool(True, help="Rerun open pages when the served script is saved.")
 
     def get(self, path, content=True, type=None, format=None, **kwargs):
         full = os.path.abspath(os.path.join(self.root_dir, path.lstrip("/")))

@@ -33,3 +33,13 @@ def test_a_notebook_shows_its_apps_and_markdown_only(page, server):
     page.locator(".nbapp-slider .noUi-handle").focus()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("threshold 4 accuracy 0.93")).to_be_visible(timeout=WAIT)
+
+
+def test_a_failing_notebook_cell_shows_its_error_and_what_to_do(page, serve):
+    cells = [nbformat.v4.new_code_cell("data = load_data()"), nbformat.v4.new_code_cell("%%app\nimport nbapp as st")]
+    server = serve(nbformat.writes(nbformat.v4.new_notebook(cells=cells)), "--no-preheat", name="broken.ipynb")
+    page.goto(server.url)
+    error = page.locator(".nbapp-page-error")
+    expect(error).to_contain_text("A cell of this notebook failed", timeout=WAIT)
+    expect(error).to_contain_text("nbapp run --debug")
+    expect(error).not_to_contain_text("kernel stopped")
