@@ -4,15 +4,20 @@ Threads: browser events arrive on the kernel's main thread (comm messages). They
 merge into the app's pending request (``runtime/requests``). A worker thread runs the
 script; its trees are handed back to the main thread's event loop to be drawn, so every
 ipywidgets mutation happens on the thread that also applies the browser's updates.
-The first run happens synchronously while the cell executes, so the output exists when
-the cell finishes (Voilà renders the page from it).
+The cell waits for the first run (drawing its partial output meanwhile), so the output
+exists when the cell finishes: Voilà renders the page from it. A first run that is still
+updating its output after ``LIVE_AFTER`` seconds is a live app (a ``while True`` dashboard,
+a long training loop with a progress bar): the cell returns and the run goes on, so the
+kernel is free again to take widget changes, which interrupt it as in Streamlit.
 """
 from __future__ import annotations
 
 import asyncio
 import os
+import queue
 import sys
 import threading
+import time
 import traceback
 import warnings
 from collections.abc import Callable, Mapping
@@ -24,6 +29,7 @@ from nbapp.runtime.runner import App
 from nbapp.tree import Block
 
 WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modification time
+LIVE_AFTER = 3.0  # seconds: a first run still drawing after this long no longer holds up the cell
 
 
 class JupyterApp:
@@ -37,6 +43,10 @@ class JupyterApp:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: threading.Thread | None = None
         self._render_queued = False
+        self._first_run_done = threading.Event()
+        self._cell_jobs: queue.SimpleQueue | None = None  # draws done by the waiting cell
+        self._post_lock = threading.Lock()
+        self._last_draw = 0.0
 
     @property
     def widget(self):
@@ -44,14 +54,38 @@ class JupyterApp:
         return self.renderer.root
 
     def show(self) -> None:
-        """Run the app once, synchronously, display it, and start listening for changes."""
+        """Display the app, run it, and wait for the first run (or until it turns out to be live).
+
+        Interrupting the kernel while the cell waits stops the app and raises KeyboardInterrupt.
+        """
         from IPython.display import display
 
         self._loop = _main_loop()
         display(self.renderer.root)  # first, so progress and spinners show during the first run
-        self.renderer.render(self.app.run(flush=lambda tree: self.renderer.render(tree, final=False)))
+        self._cell_jobs = queue.SimpleQueue()
+        self.requests.request()
         self._worker = threading.Thread(target=self._work, name=f"nbapp-app {self.app.filename}", daemon=True)
         self._worker.start()
+        try:
+            self._wait_for_first_run()
+        except KeyboardInterrupt:
+            self.close()
+            raise
+        finally:
+            with self._post_lock:
+                jobs, self._cell_jobs = self._cell_jobs, None
+            _run_all(jobs)
+
+    def _wait_for_first_run(self) -> None:
+        started = time.monotonic()
+        while not self._first_run_done.is_set():
+            try:
+                self._cell_jobs.get(timeout=0.05)()
+            except queue.Empty:
+                pass
+            now = time.monotonic()
+            if now - started > LIVE_AFTER and now - self._last_draw < 1.0:
+                return  # a live app: it keeps drawing in the background
 
     def set_source(self, text: str) -> None:
         """Rerun with new source (keeping widget values whose identity still exists); thread-safe."""
@@ -97,6 +131,8 @@ class JupyterApp:
                     self._post(lambda tree=tree: self._draw(tree, final=True))
             except Exception:  # a bug of ours must not kill the app: report it, keep serving
                 traceback.print_exc()
+            finally:
+                self._post(self._first_run_done.set)  # after its draw, in order
 
     def _flush(self, tree: Block) -> None:
         if not self._render_queued:
@@ -104,10 +140,13 @@ class JupyterApp:
             self._post(lambda: self._draw(tree, final=False))
 
     def _post(self, fn: Callable[[], None]) -> None:
-        if self._loop is None or self._loop.is_closed():
-            fn()
-        else:
-            self._loop.call_soon_threadsafe(fn)
+        with self._post_lock:
+            if self._cell_jobs is not None:  # the cell is waiting on the main thread: it draws
+                self._cell_jobs.put(fn)
+            elif self._loop is None or self._loop.is_closed():
+                fn()
+            else:
+                self._loop.call_soon_threadsafe(fn)
 
     # -- main thread: drawing ----------------------------------------------------------------
     def _draw(self, tree: Block, *, final: bool) -> None:
@@ -117,8 +156,14 @@ class JupyterApp:
             return  # stale (a newer request's run will draw), or closed (no widgets to draw on)
         try:
             self.renderer.render(tree, final=final)
+            self._last_draw = time.monotonic()
         except Exception:
             traceback.print_exc()
+
+
+def _run_all(jobs: queue.SimpleQueue | None) -> None:
+    while jobs is not None and not jobs.empty():
+        jobs.get_nowait()()
 
 
 def _main_loop() -> asyncio.AbstractEventLoop | None:

@@ -96,12 +96,19 @@ class WidgetKernel:
 
     def wait_for_text(self, needle: str, timeout: float = 15) -> None:
         """Apply iopub messages until some HTML widget contains ``needle``."""
+        self.wait_for(lambda texts: any(needle in t for t in texts), timeout, needle)
+
+    def wait_for(self, predicate, timeout: float = 15, what: str = "the condition") -> None:
+        """Apply iopub messages until ``predicate(texts)`` is true for the HTML widgets' texts.
+
+        Raises AssertionError naming ``what`` and the texts shown when ``timeout`` passes.
+        """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if any(needle in t for t in self.texts()):
+            if predicate(self.texts()):
                 return
             self.drain(timeout=0.5)
-        raise AssertionError(f"{needle!r} never appeared; texts: {[t[:80] for t in self.texts() if '<style>' not in t]}")
+        raise AssertionError(f"{what!r} never appeared; texts: {[t[:80] for t in self.texts() if '<style>' not in t]}")
 
     def eval(self, expr: str):
         """Return ``repr(eval(expr))`` in the kernel, as a string."""

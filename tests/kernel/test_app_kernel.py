@@ -1,6 +1,8 @@
 """%%app in a real ipykernel, driven by the comm messages a browser's widget manager sends."""
 from __future__ import annotations
 
+import time
+
 SLIDER_APP = """%%app
 import nbapp as st
 x = st.slider('x', 0, 100, 25)
@@ -192,3 +194,28 @@ st.write('log:', ', '.join(st.session_state.get('log', [])))
     kernel.send_update(box, value="hello")
     kernel.wait_for_text("log: hello")
     assert kernel.models[box]["value"] == ""
+
+
+def test_a_live_dashboard_loop_frees_the_cell_and_widget_changes_still_rerun_it(kernel):
+    started = time.monotonic()
+    reply = kernel.execute("""%%app
+import time
+import nbapp as st
+x = st.slider('x', 0, 10, 0)
+ph = st.empty()
+i = 0
+while True:
+    i += 1
+    ph.write(f'x={x} tick {i}')
+    time.sleep(0.1)
+""", timeout=30)
+    assert reply["status"] == "ok"
+    assert time.monotonic() - started < 15  # the cell returned although the loop never ends
+    kernel.wait_for(lambda texts: _ticks(texts, "x=0") >= 40, what="x=0 tick 40+")  # drawing in the background
+    kernel.send_update(kernel.find("IntSliderModel", value=0), value=5)
+    kernel.wait_for_text("x=5 tick")  # the change interrupted the loop and reran the app
+
+
+def _ticks(texts, prefix: str) -> int:
+    counts = [int(t.split(" tick ")[1].split("<")[0]) for t in texts if f"{prefix} tick " in t]
+    return max(counts, default=0)
