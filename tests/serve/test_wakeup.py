@@ -18,6 +18,7 @@ Two facts of libzmq make it deterministic rather than a race we hope to hit:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import copy
 import select
 import warnings
@@ -42,6 +43,17 @@ WAKES_WITHIN = 1.0
 
 ENDPOINT = "inproc://shell"
 CLIENT_ID = b"executor"
+
+
+def _run_in_fresh_loop(coro):
+    """``asyncio.run`` on a thread of its own.
+
+    Playwright's sync API (the browser tests' session-wide fixture) keeps an event loop
+    running on the main thread for the whole session, and ``asyncio.run`` refuses to start
+    under a running loop; these tests need a loop that is theirs alone anyway.
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.fixture
@@ -129,7 +141,7 @@ async def _reply_then_send(send: Send) -> bool:
 
 
 def test_lost_wakeup_reproduces_without_workaround(workaround_off: None) -> None:
-    woke = asyncio.run(_reply_then_send(_send_comm_msg_like_nbclient))
+    woke = _run_in_fresh_loop(_reply_then_send(_send_comm_msg_like_nbclient))
 
     # When this fails, jupyter_client/pyzmq stopped losing the wakeup (e.g.
     # jupyter_client#1059 merged): check the Voilà page loads of FIELD-NOTES.md without
@@ -143,7 +155,7 @@ def test_lost_wakeup_reproduces_without_workaround(workaround_off: None) -> None
 
 
 def test_workaround_wakes_the_awaiting_poll(workaround_on: None) -> None:
-    woke = asyncio.run(_reply_then_send(_send_comm_msg_like_nbclient))
+    woke = _run_in_fresh_loop(_reply_then_send(_send_comm_msg_like_nbclient))
 
     assert woke, "the executor's poll missed the execute_reply although the workaround is on"
 
@@ -151,7 +163,7 @@ def test_workaround_wakes_the_awaiting_poll(workaround_on: None) -> None:
 def test_pyzmq_own_send_drains_the_fd_but_keeps_the_wakeup(workaround_off: None) -> None:
     # The control: the same drain happens in pyzmq's own asyncio send, which then
     # re-checks the socket's events. That re-check is what the workaround adds.
-    woke = asyncio.run(_reply_then_send(_send_through_pyzmq))
+    woke = _run_in_fresh_loop(_reply_then_send(_send_through_pyzmq))
 
     assert woke
 
@@ -163,7 +175,7 @@ def test_public_api_fallback_also_wakes_the_awaiting_poll(workaround_off: None) 
         _send_comm_msg_like_nbclient(channel, client)
         wakeup._recheck_events_public(client)
 
-    woke = asyncio.run(_reply_then_send(send_then_recheck_publicly))
+    woke = _run_in_fresh_loop(_reply_then_send(send_then_recheck_publicly))
 
     assert woke, "the public-API fallback of nbapp.serve.wakeup no longer wakes the poll"
 
@@ -284,6 +296,6 @@ def test_output_widget_notebook_completes_every_time(
     monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OUTPUT_WIDGET_CELL)])
 
-    outcomes = asyncio.run(_execute_repeatedly(nb))
+    outcomes = _run_in_fresh_loop(_execute_repeatedly(nb))
 
     assert outcomes == ["ok"] * RUNS, "\n".join(outcomes)
