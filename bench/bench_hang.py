@@ -38,6 +38,19 @@ CONFIGS = {  # name -> (target, command for a port)
 }
 
 
+def describe(page) -> str:
+    """What a load without output got: did the HTML stream end (Voilà's script tag after the cells)?"""
+    try:
+        return page.evaluate("""() => JSON.stringify({
+            html_complete: !!document.querySelector('script[src$="voila.js"]'),
+            snapshot: !!document.querySelector('.nbapp-snapshot'),
+            live_app: !!document.querySelector('.lm-Widget.nbapp-app'),
+            error: (document.querySelector('.nbapp-page-error') || {}).textContent || null,
+        })""")
+    except Exception as err:  # the page itself is unusable
+        return f"page not readable: {err}"
+
+
 def main() -> None:
     """Run the loads and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -64,6 +77,8 @@ def main() -> None:
                     for _ in range(args.per_server):
                         page, seconds = open_page(browser, f"http://127.0.0.1:{port}/", args.wait)
                         results[name].append(seconds)
+                        if seconds is None:
+                            print(f"no output: {name}: {describe(page)}", file=sys.stderr, flush=True)
                         close(page)
             done = sum(len(v) for v in results.values())
             hung = sum(v.count(None) for v in results.values())
