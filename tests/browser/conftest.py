@@ -26,6 +26,8 @@ SERVER_START = 60  # seconds for `nbapp run` to print its URL (imports, kernel p
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing: run ./install.sh (it installs Debian's chromium)", allow_module_level=True)
 
+REPO = str(Path(__file__).resolve().parents[2])
+
 
 class Server:
     """A running ``nbapp COMMAND ARGS`` server; ``url`` is its local URL, ``log()`` what it printed."""
@@ -37,7 +39,10 @@ class Server:
         self._lines: list[str] = []
         self._ready = threading.Event()
         cmd = [sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", str(port)]
-        self._proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        # The checkout under test comes first on the path (the server and its kernels), not
+        # whatever nbapp happens to be installed.
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
+        self._proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
         if not self._ready.wait(SERVER_START):
