@@ -4,12 +4,13 @@ from __future__ import annotations
 import json as _json
 import numbers
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from nbapp.elements.text import check_str, clean_text
 from nbapp.errors import NbappAPIError, describe
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DELTA_COLORS = ("normal", "inverse", "off")
 _WIDTHS = ("stretch", "content")
@@ -20,6 +21,8 @@ def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
 
     Raises NbappAPIError naming ``st.fn`` for anything else.
     """
+    import pandas as pd  # here, not at the top: it would add ~0.5 s to `import nbapp` in every kernel
+
     if data is None:
         return pd.DataFrame()
     if isinstance(data, pd.DataFrame):

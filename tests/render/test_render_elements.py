@@ -84,6 +84,12 @@ def test_dataframe_is_a_scrollable_sortable_table():
     assert '<th class="n">0</th>' in html  # the index
 
 
+def test_missing_timestamp_shows_as_none():
+    html = one("import pandas as pd\nst.dataframe({'when': [pd.Timestamp('2024-01-02'), pd.NaT]})", "nbapp-dataframe").value
+    assert "<td>2024-01-02 00:00:00</td>" in html
+    assert '<td class="nbapp-null" data-v="">None</td>' in html
+
+
 def test_dataframe_without_index_and_with_stretch_width():
     html = one("st.dataframe({'a': [True]}, hide_index=True, use_container_width=True)", "nbapp-dataframe").value
     assert "<thead" in html and "nbapp-index" not in html
