@@ -8,12 +8,13 @@ import pytest
 
 from nbapp.testing import AppTest
 
-PRELUDE = "import nbapp as st\nimport numpy as np\nimport pandas as pd\n"
+PRELUDE = ("import io\nfrom datetime import date, datetime, time, timedelta\n\n"
+           "import nbapp as st\nimport numpy as np\nimport pandas as pd\n")
 
 
 @pytest.fixture
 def run() -> Callable[[str], AppTest]:
-    """Return ``run(script)``: the script (with ``st``, ``np``, ``pd`` imported) after its first run."""
+    """Return ``run(script)``: the script (with ``st``, ``np``, ``pd``, ``io`` and the datetime types imported) after its first run."""
     return lambda script: AppTest.from_string(PRELUDE + textwrap.dedent(script)).run()
 
 

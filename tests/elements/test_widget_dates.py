@@ -5,31 +5,25 @@ from datetime import date, datetime, time
 
 import pytest
 
-from nbapp.testing import AppTest
 
-
-def run(body: str) -> AppTest:
-    return AppTest.from_string("import nbapp as st\nfrom datetime import date, datetime, time\n" + body).run()
-
-
-def test_date_input_starts_today_within_ten_years_either_side():
+def test_date_input_starts_today_within_ten_years_either_side(run):
     at = run("st.text(repr(st.date_input('Day')))")
     today = date.today()
     assert at.text[0].value == repr(today)
     assert at.date_input[0].min.year == today.year - 10 and at.date_input[0].max.year == today.year + 10
 
 
-def test_today_is_clamped_into_an_explicit_range():
+def test_today_is_clamped_into_an_explicit_range(run):
     at = run("st.text(repr(st.date_input('Day', min_value=date(2001, 1, 1), max_value=date(2001, 12, 31))))")
     assert at.text[0].value == repr(date(2001, 12, 31))
 
 
-def test_a_datetime_value_gives_a_date_and_none_gives_none():
+def test_a_datetime_value_gives_a_date_and_none_gives_none(run):
     at = run("st.text(repr((st.date_input('a', datetime(2024, 5, 6, 7, 8)), st.date_input('b', None))))")
     assert at.text[0].value == repr((date(2024, 5, 6), None))
 
 
-def test_a_range_returns_the_dates_picked_so_far_in_order():
+def test_a_range_returns_the_dates_picked_so_far_in_order(run):
     at = run("st.text(repr(st.date_input('Period', (date(2024, 1, 10),), key='p')))")
     assert at.text[0].value == repr((date(2024, 1, 10),))
     at.date_input[0].set_value((date(2024, 1, 10), date(2024, 2, 1))).run()
@@ -38,7 +32,7 @@ def test_a_range_returns_the_dates_picked_so_far_in_order():
     assert at.session_state.widget("p").deserialize((None, None)) == ()
 
 
-def test_browser_dates_outside_the_bounds_are_clamped_and_others_rejected():
+def test_browser_dates_outside_the_bounds_are_clamped_and_others_rejected(run):
     at = run("st.date_input('Day', date(2024, 1, 5), date(2024, 1, 1), date(2024, 1, 31), key='d')")
     meta = at.session_state.widget("d")
     with pytest.warns(RuntimeWarning, match=r"st.date_input\('Day'\): value .* from the browser was clamped to 2024-01-01..2024-01-31"):
@@ -68,16 +62,16 @@ def test_browser_dates_outside_the_bounds_are_clamped_and_others_rejected():
     ("st.time_input('T', step=30)",
      "st.time_input('T'): step must be an int (seconds) or a timedelta between 60 seconds and 23 hours; got 30."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
     assert run(call).exception[0].value == message
 
 
-def test_date_formats_with_other_separators_are_accepted():
+def test_date_formats_with_other_separators_are_accepted(run):
     at = run("st.date_input('D', format='DD.MM.YYYY')\nst.date_input('E', format='MM-DD-YYYY')")
     assert not at.exception and at.date_input[0].format == "DD.MM.YYYY"
 
 
-def test_time_input_starts_now_to_the_minute_and_returns_the_time_set():
+def test_time_input_starts_now_to_the_minute_and_returns_the_time_set(run):
     before = datetime.now().replace(second=0, microsecond=0)
     at = run("st.text(repr(st.time_input('Alarm', key='t')))")
     after = datetime.now().replace(second=0, microsecond=0)
@@ -86,7 +80,7 @@ def test_time_input_starts_now_to_the_minute_and_returns_the_time_set():
     assert at.text[0].value == repr(time(6, 45))
 
 
-def test_time_input_step_reaches_the_element_and_bad_browser_values_are_rejected():
+def test_time_input_step_reaches_the_element_and_bad_browser_values_are_rejected(run):
     at = run("st.time_input('T', time(8), step=300, key='t')\nst.time_input('U', None, key='u')")
     assert at.time_input[0].step == 300
     assert at.session_state.widget("u").deserialize(None) is None

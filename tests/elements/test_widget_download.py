@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from nbapp.testing import AppTest
 
-
-def run(body: str) -> AppTest:
-    return AppTest.from_string("import io\nimport nbapp as st\n" + body).run()
-
-
-def test_download_button_is_true_only_on_the_run_after_a_click_and_calls_on_click_first():
+def test_download_button_is_true_only_on_the_run_after_a_click_and_calls_on_click_first(run):
     at = run("""
 def clicked(n):
     st.session_state.clicks = st.session_state.get('clicks', 0) + n
@@ -31,19 +25,19 @@ st.text(f"{done} {st.session_state.get('clicks', 0)}")
     ("io.StringIO('text')", b"text", "text/plain"),
     ("io.BytesIO(b'bin')", b"bin", "application/octet-stream"),
 ])
-def test_data_may_be_str_bytes_or_a_file_and_sets_the_default_mime(data, payload, mime):
+def test_data_may_be_str_bytes_or_a_file_and_sets_the_default_mime(data, payload, mime, run):
     element = run(f"st.download_button('Get', {data})").download_button[0]
     assert (element.data, element.mime, element.file_name) == (payload, mime, None)
 
 
-def test_an_open_file_is_read_from_its_start(tmp_path):
+def test_an_open_file_is_read_from_its_start(tmp_path, run):
     path = tmp_path / "w.bin"
     path.write_bytes(b"weights")
     at = run(f"f = open({str(path)!r}, 'rb')\nf.read(3)\nst.download_button('Get', f, 'w.bin', 'application/x-bin')\nf.close()")
     assert (at.download_button[0].data, at.download_button[0].mime) == (b"weights", "application/x-bin")
 
 
-def test_new_data_keeps_the_click_and_ignore_means_no_notification():
+def test_new_data_keeps_the_click_and_ignore_means_no_notification(run):
     at = run("import random\nst.text(str(st.download_button('Get', str(random.random()))))\n"
              "st.download_button('Quiet', 'x', on_click='ignore')")
     at.download_button[0].click().run()
@@ -63,11 +57,11 @@ def test_new_data_keeps_the_click_and_ignore_means_no_notification():
      "st.download_button('Get') can't be used in an st.form(); put it after the form."),
     ("st.link_button('Docs', None)", "st.link_button(): url must be a str, got None."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
     assert run(call).exception[0].value == message
 
 
-def test_link_button_is_an_element_with_its_url_and_style():
+def test_link_button_is_an_element_with_its_url_and_style(run):
     at = run("st.link_button('Docs', 'https://docs.example.org', type='primary', help='Opens a tab', disabled=True)")
     link = at.link_button[0]
     assert (link.label, link.url, link.type, link.help, link.disabled) == (

@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from nbapp.testing import AppTest
 
-
-def run(body: str) -> AppTest:
-    return AppTest.from_string("import nbapp as st\n" + body).run()
-
-
-def test_ints_when_every_number_is_an_int_else_floats_with_streamlit_defaults():
+def test_ints_when_every_number_is_an_int_else_floats_with_streamlit_defaults(run):
     at = run("st.text(repr((st.number_input('i', 1, 9), st.number_input('f'), st.number_input('g', value=2.5))))")
     assert at.text[0].value == repr((1, 0.0, 2.5))
     i, f, _ = at.number_input
@@ -18,7 +12,7 @@ def test_ints_when_every_number_is_an_int_else_floats_with_streamlit_defaults():
     assert (f.dtype, f.step, f.format) == ("float", 0.01, "%0.2f")
 
 
-def test_increment_and_decrement_stay_within_bounds():
+def test_increment_and_decrement_stay_within_bounds(run):
     at = run("st.text(repr(st.number_input('n', 0, 10, 9, step=2)))")
     at.number_input[0].increment().run()
     assert at.text[0].value == "10"
@@ -26,7 +20,7 @@ def test_increment_and_decrement_stay_within_bounds():
     assert at.text[0].value == "8"
 
 
-def test_value_none_is_empty_with_a_placeholder_until_a_number_is_entered():
+def test_value_none_is_empty_with_a_placeholder_until_a_number_is_entered(run):
     at = run("st.text(repr(st.number_input('Seed', value=None, placeholder='random', key='k')))")
     assert at.text[0].value == "None"
     assert at.number_input[0].placeholder == "random" and at.number_input[0].nullable is True
@@ -35,7 +29,7 @@ def test_value_none_is_empty_with_a_placeholder_until_a_number_is_entered():
     assert at.session_state.widget("k").deserialize(None) is None
 
 
-def test_browser_numbers_are_clamped_and_cast_with_a_warning():
+def test_browser_numbers_are_clamped_and_cast_with_a_warning(run):
     at = run("st.number_input('n', 0, 10, key='n')\nst.number_input('x', value=0.5, key='x')")
     n, x = at.session_state.widget("n"), at.session_state.widget("x")
     assert n.deserialize(7) == 7 and x.deserialize(3) == 3.0 and isinstance(x.deserialize(3), float)
@@ -61,5 +55,5 @@ def test_browser_numbers_are_clamped_and_cast_with_a_warning():
      "st.number_input('N'): format must be a printf-style format with one number, such as '%d', '%.3f' or '%e'; got '%q'."),
     ("st.session_state.k = 'seven'\nst.number_input('N', key='k')", "st.number_input('N'): the widget's value 'seven' is not a number."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
     assert run(call).exception[0].value == message

@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from nbapp.testing import AppTest
 
-
-def run(body: str) -> AppTest:
-    return AppTest.from_string("import nbapp as st\n" + body).run()
-
-
-def test_options_of_any_type_are_shown_with_format_func_and_returned_as_themselves():
+def test_options_of_any_type_are_shown_with_format_func_and_returned_as_themselves(run):
     at = run("""
 models = [{"name": "resnet", "depth": 50}, {"name": "vit", "depth": 12}]
 m = st.radio("Model", models, format_func=lambda m: m["name"].upper())
@@ -29,12 +23,12 @@ st.text(repr(m))
     ("np.array([1.5, 2.5])", ["1.5", "2.5"]),
     ("(c for c in 'pq')", ["p", "q"]),
 ])
-def test_options_can_be_dicts_dataframes_series_arrays_and_iterables(options, expected):
+def test_options_can_be_dicts_dataframes_series_arrays_and_iterables(options, expected, run):
     at = run(f"import numpy as np, pandas as pd\nst.selectbox('s', {options})")
     assert at.selectbox[0].options == expected
 
 
-def test_options_rebuilt_every_run_keep_the_selection_by_label():
+def test_options_rebuilt_every_run_keep_the_selection_by_label(run):
     at = run("""
 class Choice:  # no __eq__: a new object every run
     def __init__(self, name): self.name = name
@@ -47,7 +41,7 @@ st.text(str(c))
 
 
 @pytest.mark.parametrize("kind", ["radio", "selectbox"])
-def test_index_none_starts_empty_and_returns_none(kind):
+def test_index_none_starts_empty_and_returns_none(kind, run):
     at = run(f"v = st.{kind}('Pick', ['a', 'b'], index=None)\nst.text(repr(v))")
     assert at.text[0].value == "None"
     at.get(kind)[0].select("b").run()
@@ -55,11 +49,11 @@ def test_index_none_starts_empty_and_returns_none(kind):
 
 
 @pytest.mark.parametrize("kind", ["radio", "selectbox"])
-def test_no_options_return_none(kind):
+def test_no_options_return_none(kind, run):
     assert run(f"st.text(repr(st.{kind}('Pick', [])))").text[0].value == "None"
 
 
-def test_selectbox_placeholder_and_radio_layout_reach_the_element():
+def test_selectbox_placeholder_and_radio_layout_reach_the_element(run):
     at = run("st.selectbox('s', ['a'], index=None, placeholder='Pick a model')\n"
              "st.radio('r', ['a', 'b'], horizontal=True, captions=['first', 'second'])")
     assert at.selectbox[0].placeholder == "Pick a model" and at.selectbox[0].nullable is True
@@ -80,19 +74,19 @@ def test_selectbox_placeholder_and_radio_layout_reach_the_element():
      "st.multiselect('M'): default has 2 values but max_selections is 1: pass fewer defaults or raise max_selections."),
     ("st.multiselect('M', ['a'], max_selections=0)", "st.multiselect('M'): max_selections must be a positive int or None, got 0."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
     at = run(call)
     assert at.exception[0].type == "NbappAPIError"
     assert at.exception[0].value == message
 
 
 @pytest.mark.parametrize("kind", ["radio", "selectbox", "multiselect"])
-def test_a_session_state_value_that_is_not_an_option_is_an_error(kind):
+def test_a_session_state_value_that_is_not_an_option_is_an_error(kind, run):
     at = run(f"st.session_state.k = {['zzz'] if kind == 'multiselect' else 'zzz'!r}\nst.{kind}('Pick', ['a', 'b'], key='k')")
     assert at.exception[0].value == f"st.{kind}('Pick'): the widget's value 'zzz' is not one of the options ('a', 'b')."
 
 
-def test_multiselect_takes_one_default_or_many_and_returns_the_choices_in_order():
+def test_multiselect_takes_one_default_or_many_and_returns_the_choices_in_order(run):
     at = run("v = st.multiselect('M', ['a', 'b', 'c'], default='b')\nst.text(repr(v))")
     assert at.text[0].value == "['b']"
     at.multiselect[0].select("a").run()
@@ -104,7 +98,7 @@ def test_multiselect_takes_one_default_or_many_and_returns_the_choices_in_order(
     assert at.text[0].value == "['c', 'a']"
 
 
-def test_browser_indices_map_to_options_and_bad_ones_warn_and_keep_the_default():
+def test_browser_indices_map_to_options_and_bad_ones_warn_and_keep_the_default(run):
     at = run("st.radio('R', ['a', 'b'], key='r')\nst.selectbox('S', [1, 2], index=None, key='s')\n"
              "st.multiselect('M', ['x', 'y', 'z'], default='y', max_selections=2, key='m')")
     radio, select, multi = (at.session_state.widget(k) for k in "rsm")

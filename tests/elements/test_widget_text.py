@@ -3,15 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from nbapp.testing import AppTest
-
-
-def run(body: str) -> AppTest:
-    return AppTest.from_string("import nbapp as st\n" + body).run()
-
 
 @pytest.mark.parametrize("kind", ["text_input", "text_area"])
-def test_value_none_is_empty_until_typed_and_again_when_cleared(kind):
+def test_value_none_is_empty_until_typed_and_again_when_cleared(kind, run):
     at = run(f"st.text(repr(st.{kind}('Name', None, key='k', placeholder='your name')))")
     assert at.text[0].value == "None"
     assert at.get(kind)[0].placeholder == "your name"
@@ -20,19 +14,19 @@ def test_value_none_is_empty_until_typed_and_again_when_cleared(kind):
     assert at.session_state.widget("k").deserialize("") is None  # the browser box emptied
 
 
-def test_a_non_string_value_is_shown_as_text_and_empty_stays_empty_string():
+def test_a_non_string_value_is_shown_as_text_and_empty_stays_empty_string(run):
     at = run("st.text(repr(st.text_input('n', 42, key='k')))")
     assert at.text[0].value == "'42'"
     assert at.session_state.widget("k").deserialize("") == ""
 
 
-def test_password_type_and_text_area_height_reach_the_element():
+def test_password_type_and_text_area_height_reach_the_element(run):
     at = run("st.text_input('Token', type='password')\nst.text_area('Notes', height=200)")
     assert at.text_input[0].type == "password"
     assert at.text_area[0].height == 200
 
 
-def test_browser_text_longer_than_max_chars_is_cut_with_a_warning():
+def test_browser_text_longer_than_max_chars_is_cut_with_a_warning(run):
     at = run("st.text_input('Tag', max_chars=3, key='k')")
     with pytest.warns(RuntimeWarning, match=r"st.text_input\('Tag'\): value 'abcdef' from the browser was cut to max_chars=3"):
         assert at.session_state.widget("k").deserialize("abcdef") == "abc"
@@ -50,11 +44,11 @@ def test_browser_text_longer_than_max_chars_is_cut_with_a_warning():
     ("st.text_input(42)", "st.text_input(): label must be str, got 42 (int)."),
     ("st.color_picker('C', 'red')", "st.color_picker('C'): value must be a hex color such as '#ff8800' or '#f80', got 'red'."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
     assert run(call).exception[0].value == message
 
 
-def test_color_picker_returns_hex_and_rejects_other_browser_values():
+def test_color_picker_returns_hex_and_rejects_other_browser_values(run):
     at = run("st.text(st.color_picker('C', '#f80', key='c'))")
     assert at.text[0].value == "#f80"
     at.color_picker[0].set_value("#00ff00").run()
