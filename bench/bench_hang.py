@@ -24,16 +24,15 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, free_port, nbapp_cmd, open_page, server, voila_cmd, write_apps
+from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, nbapp_cmd, open_page, server, voila_cmd, write_apps
 
-CONFIGS = {  # name -> (target, command for a port)
-    "nbapp run app.py": ("nbapp run", lambda port: nbapp_cmd(port)),
-    "nbapp run app.py --no-preheat": ("nbapp run", lambda port: nbapp_cmd(port, "--no-preheat")),
-    "nbapp run app.ipynb": ("nbapp run", lambda port: nbapp_cmd(port, path="app.ipynb")),
-    "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda port: nbapp_cmd(port, "--no-preheat", path="app.ipynb")),
-    "voila app.ipynb": ("voila", lambda port: voila_cmd(port, path="app.ipynb")),
-    "voila app.ipynb --preheat_kernel=True": ("voila", lambda port: voila_cmd(port, "--preheat_kernel=True",
-                                                                              path="app.ipynb")),
+CONFIGS = {  # name -> (target, command)
+    "nbapp run app.py": ("nbapp run", lambda: nbapp_cmd()),
+    "nbapp run app.py --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat")),
+    "nbapp run app.ipynb": ("nbapp run", lambda: nbapp_cmd(path="app.ipynb")),
+    "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat", path="app.ipynb")),
+    "voila app.ipynb": ("voila", lambda: voila_cmd(path="app.ipynb")),
+    "voila app.ipynb --preheat_kernel=True": ("voila", lambda: voila_cmd("--preheat_kernel=True", path="app.ipynb")),
 }
 
 
@@ -71,13 +70,14 @@ def main() -> None:
         for round_ in range(servers):
             for target, names in per_target.items():
                 name = names[round_ % len(names)]
-                port = free_port()
-                with server(CONFIGS[name][1](port), folder):
+                with server(CONFIGS[name][1](), folder) as running:
                     for _ in range(args.per_server):
-                        page, seconds = open_page(browser, f"http://127.0.0.1:{port}/", args.wait)
+                        page, seconds = open_page(browser, running.url, args.wait)
                         results[name].append(seconds)
                         if seconds is None:
-                            print(f"no output: {name}: {describe(page)}", file=sys.stderr, flush=True)
+                            alive = "running" if running.proc.poll() is None else f"exited {running.proc.returncode}"
+                            print(f"no output: {name}: {describe(page)}; server {alive}, its output:\n"
+                                  + "".join(running.output[-20:]), file=sys.stderr, flush=True)
                         close(page)
             done = sum(len(v) for v in results.values())
             hung = sum(v.count(None) for v in results.values())

@@ -25,15 +25,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
+import re
 import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -52,6 +56,7 @@ def show(x):
     print(f"{x} squared is {x * x}")
 interact(show, x=IntSlider(value=25, min=0, max=100))
 '''
+URL = re.compile(r"http://(127\.0\.0\.1|localhost):[1-9][0-9]*/?")  # a server's own URL, as it prints it
 SLIDER = ".noUi-handle, [data-testid=stSlider] input[type=range]"  # ipywidgets' handle; Streamlit's hidden input
 # Runs in the page before any of its scripts: the latency of each change, measured in the page.
 PROBE = """
@@ -65,11 +70,21 @@ new MutationObserver(() => {
 """
 
 
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def spare_port() -> int:
+    """Return a free TCP port on 127.0.0.1 below Linux's ephemeral range, for servers that cannot pick one.
+
+    A port found free by binding port 0 comes from the range that outgoing connections also
+    take their local ports from, so it can be taken before the server binds it; ``nbapp run``
+    avoids the question with ``--port 0``.
+    """
+    while True:
+        port = random.randrange(20_000, 32_000)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
 
 
 def line(x: int) -> str:
@@ -77,13 +92,41 @@ def line(x: int) -> str:
     return f"{x} squared is {x * x}"
 
 
+@dataclass
+class Running:
+    """A server started by :func:`server`: its process, the URL it printed, what it printed."""
+
+    proc: subprocess.Popen
+    started: float  # time.perf_counter() when the process was started
+    url: str = ""
+    output: list[str] = field(default_factory=list)
+
+
 @contextmanager
-def server(cmd: list[str], cwd: Path) -> Iterator[subprocess.Popen]:
-    """Start ``cmd`` (a server) in its own process group; stop it and its kernels afterwards."""
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+def server(cmd: list[str], cwd: Path, *, start: float = 120) -> Iterator[Running]:
+    """Start ``cmd`` (a server) in its own process group; yield it once it printed its URL; stop it and its kernels.
+
+    Raises RuntimeError with the server's output when it exits or prints no URL within ``start`` seconds.
+    """
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
+    running = Running(proc, time.perf_counter())
+    listening = threading.Event()
+
+    def read() -> None:
+        for text in proc.stdout:
+            running.output.append(text)
+            found = URL.search(text)
+            if found and not listening.is_set():
+                running.url = found.group(0).rstrip("/") + "/"
+                listening.set()
+        listening.set()  # the server exited
+
+    threading.Thread(target=read, daemon=True).start()
     try:
-        yield proc
+        if not listening.wait(start) or not running.url:
+            raise RuntimeError(f"{' '.join(cmd)} did not start:\n{''.join(running.output)}")
+        yield running
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
@@ -97,20 +140,20 @@ def server(cmd: list[str], cwd: Path) -> Iterator[subprocess.Popen]:
             pass
 
 
-def nbapp_cmd(port: int, *options: str, path: str = "app.py") -> list[str]:
-    """The `nbapp run` command for ``path`` (in the server's working folder)."""
-    return [sys.executable, "-m", "nbapp.cli", "run", path, "--no-browser", "--port", str(port), *options]
+def nbapp_cmd(*options: str, path: str = "app.py") -> list[str]:
+    """The `nbapp run` command for ``path`` (in the server's working folder), on any free port."""
+    return [sys.executable, "-m", "nbapp.cli", "run", path, "--no-browser", "--port", "0", *options]
 
 
-def voila_cmd(port: int, *options: str, path: str = "interact.ipynb") -> list[str]:
+def voila_cmd(*options: str, path: str = "interact.ipynb") -> list[str]:
     """Plain Voilà, through its own console script (no nbapp in the server)."""
-    return [sys.executable, "-m", "voila", path, "--no-browser", f"--port={port}", *options]
+    return [sys.executable, "-m", "voila", path, "--no-browser", f"--port={spare_port()}", *options]
 
 
-def streamlit_cmd(port: int) -> list[str]:
+def streamlit_cmd() -> list[str]:
     """`streamlit run` with the options a benchmark needs (headless, no telemetry)."""
     return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+            "--server.port", str(spare_port()), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
 
 
 def write_apps(folder: Path) -> None:
@@ -126,22 +169,17 @@ def open_page(browser, url: str, timeout: float, *, probe: bool = False):
     """Open ``url`` in a fresh context; return (page, seconds from navigation to the first line).
 
     The seconds are None when the line did not show within ``timeout`` seconds of the
-    navigation (a hung load). A server not listening yet is retried for up to a minute.
+    navigation (a hung load).
     """
     context = browser.new_context()
     page = context.new_page()
     if probe:
         page.add_init_script(PROBE)
-    give_up = time.perf_counter() + 60
-    while True:
-        start = time.perf_counter()
-        try:
-            page.goto(url, wait_until="commit", timeout=timeout * 1000)
-            break
-        except Exception:  # connection refused: the server is still starting
-            if time.perf_counter() > give_up:
-                return page, None
-            time.sleep(0.05)
+    start = time.perf_counter()
+    try:
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
+    except Exception:  # not even the response's headers arrived
+        return page, None
     try:
         page.get_by_text(line(25)).first.wait_for(timeout=max(0.001, start + timeout - time.perf_counter()) * 1000)
     except Exception:
@@ -195,14 +233,12 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def measure(browser, name: str, start_cmd: Callable[[int], list[str]], folder: Path, changes: int, opens: int) -> dict:
+def measure(browser, name: str, start_cmd: Callable[[], list[str]], folder: Path, changes: int, opens: int) -> dict:
     """Every number of one row: cold start, warm opens, change latencies, memory."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    with server(start_cmd(port), folder) as proc:
-        started = time.perf_counter()
+    with server(start_cmd(), folder) as running:
+        url, proc = running.url, running.proc
         first, cold = open_page(browser, url, 120)
-        cold = cold and time.perf_counter() - started
+        cold = cold and time.perf_counter() - running.started
         close(first)
         warm, interactive = [], []
         for _ in range(opens):

@@ -100,7 +100,7 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 
     d = ServeOptions(path=Path("."))
     parser.add_argument("--host", default=d.host, help=f"the address to listen on (default: {d.host}, this machine only)")
-    parser.add_argument("--port", type=int, help="the port (default: 8501, or the next free one)")
+    parser.add_argument("--port", type=int, help="the port (default: 8501, or the next free one; 0: any free port)")
     parser.add_argument("--no-browser", dest="open_browser", action="store_false", help="do not open a browser")
     parser.add_argument("--no-watch", dest="watch", action="store_false",
                         help="do not rerun open pages when the script is saved")
@@ -125,8 +125,8 @@ def _serve(args: argparse.Namespace, path: Path) -> None:
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,
                            cull_idle=args.cull_idle, theme=args.theme, debug=args.debug)
-    if options.port is not None and not 0 < options.port < 65536:
-        raise UsageError(f"--port {options.port} is not a port number. Give one from 1 to 65535.")
+    if options.port is not None and not 0 <= options.port < 65536:
+        raise UsageError(f"--port {options.port} is not a port number. Give one from 1 to 65535, or 0 for any free one.")
     serve(options)
 
 

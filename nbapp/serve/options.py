@@ -11,7 +11,7 @@ class ServeOptions:
 
     path: Path  # the app: a .py script or an .ipynb notebook (absolute)
     host: str = "127.0.0.1"
-    port: int | None = None  # None: 8501, or the next free port after it
+    port: int | None = None  # None: 8501, or the next free port after it; 0: any free port
     open_browser: bool = True
     watch: bool = True  # rerun open pages when the script is saved
     timeout: float = 60.0  # seconds the app's first run may take before the page reports it

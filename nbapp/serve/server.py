@@ -25,7 +25,9 @@ from typing import Any
 
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
 from jupyter_server.services.contents.largefilemanager import LargeFileManager
+from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
 from tornado.web import HTTPError
 from traitlets import Bool, Unicode
 from traitlets.config import Config
@@ -37,7 +39,7 @@ from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
 from nbapp.serve.options import ServeOptions
 
-DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given
+DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given; 0: any
 PORT_SEARCH = 100
 TEMPLATE_DIR = Path(__file__).with_name("templates") / "nbapp"
 BASE_TEMPLATE = "lab"  # what TEMPLATE_DIR extends; Voilà resolves its static files under this name
@@ -61,35 +63,40 @@ class _AppCellTimeout:
         return self.seconds if cell.metadata.get("nbapp", {}).get("role") == "app" else None
 
 
-def choose_port(host: str, port: int | None) -> int:
-    """Return the port to serve on: ``port`` when it is free, else the first free one from DEFAULT_PORT.
+def bind_port(host: str, port: int | None) -> list[socket.socket]:
+    """Return listening sockets on ``host``: on ``port``, any free port for 0, else the first free one from DEFAULT_PORT.
 
-    Raises UsageError when the requested ``port`` is in use (or none near DEFAULT_PORT is free).
+    nbapp binds the port itself and hands the sockets to Voilà: Voilà would bind only once it
+    starts, and a port found free earlier can be taken meanwhile (by another server, or as the
+    local end of any outgoing connection), which made that server exit at start.
+    Raises UsageError for a requested ``port`` that is in use (or none free near DEFAULT_PORT),
+    and for a ``host`` that is not an address of this machine.
     """
     if port is not None:
-        if not _port_free(host, port):
+        sockets = _bind(host, port)
+        if sockets is None:
             raise UsageError(f"port {port} on {host} is in use. Stop what runs there, or pick another with --port.")
-        return port
+        return sockets
     for candidate in range(DEFAULT_PORT, DEFAULT_PORT + PORT_SEARCH):
-        if _port_free(host, candidate):
-            return candidate
+        sockets = _bind(host, candidate)
+        if sockets is not None:
+            return sockets
     raise UsageError(f"ports {DEFAULT_PORT}-{DEFAULT_PORT + PORT_SEARCH - 1} on {host} are all in use. "
                      f"Pick a free one with --port.")
 
 
-def _port_free(host: str, port: int) -> bool:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as sock:
-        # What tornado sets before it binds, so a port in TIME_WAIT counts as free as it will for Voilà.
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError as err:
-            if err.errno in (errno.EADDRINUSE, errno.EACCES):
-                return False
-            raise UsageError(f"cannot listen on --host {host} ({err.strerror or err}). "
-                             f"Give an address of this machine, e.g. 127.0.0.1.") from None
-    return True
+def _bind(host: str, port: int) -> list[socket.socket] | None:
+    """Listening sockets for ``host``:``port`` (tornado's, as Voilà would make them), or None when it is in use."""
+    try:
+        return bind_sockets(port, host)
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            return None
+        if err.errno == errno.EACCES:
+            raise UsageError(f"no permission to listen on port {port} (ports below 1024 need root). "
+                             f"Pick another with --port.") from None
+        raise UsageError(f"cannot listen on --host {host} ({err.strerror or err}). "
+                         f"Give an address of this machine, e.g. 127.0.0.1.") from None
 
 
 def voila_config(options: ServeOptions, port: int) -> Config:
@@ -152,9 +159,10 @@ class AppContentsManager(LargeFileManager):
 class AppVoila(Voila):
     """Voilà with nbapp's template first on its template path and the app read through AppContentsManager."""
 
-    def __init__(self, options: ServeOptions, port: int) -> None:
-        super().__init__(config=voila_config(options, port))
+    def __init__(self, options: ServeOptions, sockets: list[socket.socket]) -> None:
+        super().__init__(config=voila_config(options, sockets[0].getsockname()[1]))
         self.options = options
+        self.sockets = sockets
 
     def setup_template_dirs(self):
         lab = collect_template_paths(["voila", "nbconvert"], BASE_TEMPLATE, prune=True)
@@ -170,13 +178,21 @@ class AppVoila(Voila):
         return settings
 
     def listen(self):
+        # Voilà's listen() calls self.app.listen(port, ip) to bind, then runs the loop: serve the
+        # sockets bind_port already holds instead.
+        def serve_bound_sockets(port: int, address: str = "", **kwargs: Any) -> HTTPServer:
+            server = HTTPServer(self.app, **kwargs)
+            server.add_sockets(self.sockets)
+            return server
+
+        self.app.listen = serve_bound_sockets
         IOLoop.current().add_callback(_announce, self.options, self.connection_url)
         super().listen()
 
 
-def make_voila(options: ServeOptions, port: int) -> AppVoila:
-    """Return an initialized (not yet started) Voilà application serving ``options.path`` on ``port``."""
-    app = AppVoila(options, port)
+def make_voila(options: ServeOptions, sockets: list[socket.socket]) -> AppVoila:
+    """Return an initialized (not yet started) Voilà application serving ``options.path`` on ``sockets``."""
+    app = AppVoila(options, sockets)
     app.initialize(argv=[str(options.path)])
     return app
 
@@ -195,6 +211,6 @@ def serve(options: ServeOptions) -> None:
     """
     options.path = check_app_path(options.path)
     (read_script if options.path.suffix.lower() == ".py" else read_notebook)(options.path)
-    port = choose_port(options.host, options.port)
+    sockets = bind_port(options.host, options.port)
     wakeup.install()
-    make_voila(options, port).start()
+    make_voila(options, sockets).start()

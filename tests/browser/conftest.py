@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -34,11 +33,12 @@ class Server:
 
     def __init__(self, *args: str, cwd: Path, path: Path | None = None) -> None:
         self.path = path  # the served app file, when the test wrote one
-        port = free_port()
-        self.url = f"http://127.0.0.1:{port}/"
+        self.url = ""  # what the server printed, once it listens
         self._lines: list[str] = []
         self._ready = threading.Event()
-        cmd = [sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", str(port)]
+        # --port 0: the server holds a free port from the start (a port picked here could be taken
+        # before the server binds it) and prints which one.
+        cmd = [sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", "0"]
         # The checkout under test comes first on the path (the server and its kernels), not
         # whatever nbapp happens to be installed.
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
@@ -53,6 +53,7 @@ class Server:
         for line in self._proc.stdout:
             self._lines.append(line)
             if "Local URL:" in line:
+                self.url = line.split("Local URL:", 1)[1].strip()
                 self._ready.set()
 
     def log(self) -> str:
@@ -68,13 +69,6 @@ class Server:
             except subprocess.TimeoutExpired:
                 os.killpg(self._proc.pid, signal.SIGKILL)
                 self._proc.wait()
-
-
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

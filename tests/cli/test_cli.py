@@ -82,6 +82,14 @@ def test_run_on_a_port_in_use(capsys, tmp_path):
     assert_one_line_error(status, err, f"port {port}", "in use", "--port")
 
 
+@pytest.mark.parametrize("port", ["-1", "65536"])
+def test_run_on_a_port_that_is_not_a_number_of_one(capsys, tmp_path, port):
+    script = tmp_path / "app.py"
+    script.write_text("import nbapp as st\n")
+    status, _, err = run_cli(capsys, "run", str(script), "--port", port, "--no-browser")
+    assert_one_line_error(status, err, f"--port {port}", "1 to 65535", "0 for any free one")
+
+
 def test_convert_script_to_notebook_and_back(capsys, tmp_path):
     script = tmp_path / "app.py"
     script.write_text("import streamlit as st\nst.write('hi')\n", encoding="utf-8")

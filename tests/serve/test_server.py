@@ -9,7 +9,7 @@ import pytest
 
 from nbapp.serve.errors import UsageError
 from nbapp.serve.options import ServeOptions
-from nbapp.serve.server import TEMPLATE_DIR, choose_port, voila_config
+from nbapp.serve.server import DEFAULT_PORT, TEMPLATE_DIR, bind_port, voila_config
 
 
 def test_the_template_is_a_voila_template_folder_extending_lab():
@@ -32,11 +32,31 @@ def test_only_app_cells_get_the_first_run_timeout():
     assert timeout_func(nbformat.v4.new_code_cell("train_model()")) is None  # other cells may take long
 
 
-def test_a_requested_port_in_use_is_an_error_and_no_port_finds_a_free_one():
+def test_a_requested_port_in_use_is_an_error():
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         with pytest.raises(UsageError, match=f"port {port} on 127.0.0.1 is in use"):
-            choose_port("127.0.0.1", port)
-    assert isinstance(choose_port("127.0.0.1", None), int)
+            bind_port("127.0.0.1", port)
+
+
+def _port(sockets: list[socket.socket]) -> int:
+    port = sockets[0].getsockname()[1]
+    for sock in sockets:
+        sock.close()
+    return port
+
+
+def test_no_port_means_the_first_free_one_from_8501():
+    port = _port(bind_port("127.0.0.1", None))
+    assert DEFAULT_PORT <= port < DEFAULT_PORT + 100
+
+
+def test_port_zero_holds_any_free_port_until_the_server_takes_it():
+    sockets = bind_port("127.0.0.1", 0)
+    port = sockets[0].getsockname()[1]
+    assert port > 0
+    with pytest.raises(UsageError, match="in use"):  # nothing else can take it meanwhile
+        bind_port("127.0.0.1", port)
+    _port(sockets)
