@@ -56,3 +56,20 @@ def test_a_kernel_that_dies_after_the_page_loaded_says_so(page, server):
     page.get_by_role("button", name="Crash").click()
     expect(page.locator(".nbapp-page-error")).to_contain_text("session has ended", timeout=WAIT)
     expect(page.locator(".nbapp-page-error")).to_contain_text("Reload the page")
+
+
+@pytest.mark.parametrize("source, says", [
+    ("import time\ntime.sleep(60)\n", f"did not finish its first run within {TIMEOUT}"),
+    ("import os\nos._exit(1)\n", "stopped while the page was loading"),
+])
+def test_with_preheated_kernels_a_stuck_or_dead_app_says_so_on_every_page(browser, serve, source, says):
+    # The warm kernel ran the app before any page asked: the page gets that run's outcome.
+    server = serve(source, "--timeout", str(TIMEOUT))
+    for _ in range(2):  # the first warm kernel, then its replacement
+        page = browser.new_context().new_page()
+        try:
+            page.goto(server.url)
+            expect(page.locator(".nbapp-page-error")).to_contain_text(says, timeout=WAIT)
+            expect(page.locator(".nbapp-loading-indicator")).to_be_hidden()
+        finally:
+            page.context.close()
