@@ -12,8 +12,14 @@ same notebook (``%load_ext nbapp`` and the slider app under ``%%app``); ``nbapp 
 also serves it as a script. Each server serves 5 loads, the first one right after the
 process started; the servers cycle through script / notebook and with / without
 preheated kernels. A load counts as hung when the app's first line is not in the page
-15 s after the navigation began. Prints a Markdown table: hung loads and the median load
-time (navigation -> first line) of the loads that finished.
+15 s after the navigation began.
+
+The lost wakeup needs an Output widget, which nbapp apps do not use; so both servers also
+serve ``interact.ipynb`` (``ipywidgets.interact``, as in the field notes). ``nbapp run``
+hides the outputs of a notebook's non-app cells, so there a load counts as finished when
+Voilà's page is complete (its ``voila.js`` script tag, written after the executed cells).
+``--app-only`` skips these rows. Prints a Markdown table: hung loads and the median load
+time (navigation -> first line, or complete page) of the loads that finished.
 """
 from __future__ import annotations
 
@@ -26,13 +32,23 @@ from pathlib import Path
 
 from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, nbapp_cmd, open_page, server, voila_cmd, write_apps
 
-CONFIGS = {  # name -> (target, command)
-    "nbapp run app.py": ("nbapp run", lambda: nbapp_cmd()),
-    "nbapp run app.py --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat")),
-    "nbapp run app.ipynb": ("nbapp run", lambda: nbapp_cmd(path="app.ipynb")),
-    "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat", path="app.ipynb")),
-    "voila app.ipynb": ("voila", lambda: voila_cmd(path="app.ipynb")),
-    "voila app.ipynb --preheat_kernel=True": ("voila", lambda: voila_cmd("--preheat_kernel=True", path="app.ipynb")),
+COMPLETE = 'script[src$="voila.js"]'  # Voilà writes it after the executed cells: the HTML stream ended
+APP_ONLY = ("nbapp run", "voila")
+CONFIGS = {  # name -> (target, command, what marks a finished load: None for the app's first line)
+    "nbapp run app.py": ("nbapp run", lambda: nbapp_cmd(), None),
+    "nbapp run app.py --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat"), None),
+    "nbapp run app.ipynb": ("nbapp run", lambda: nbapp_cmd(path="app.ipynb"), None),
+    "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat", path="app.ipynb"), None),
+    "voila app.ipynb": ("voila", lambda: voila_cmd(path="app.ipynb"), None),
+    "voila app.ipynb --preheat_kernel=True": ("voila", lambda: voila_cmd("--preheat_kernel=True", path="app.ipynb"),
+                                              None),
+    "nbapp run interact.ipynb": ("nbapp run, Output widget", lambda: nbapp_cmd(path="interact.ipynb"), COMPLETE),
+    "nbapp run interact.ipynb --no-preheat": ("nbapp run, Output widget",
+                                              lambda: nbapp_cmd("--no-preheat", path="interact.ipynb"), COMPLETE),
+    "voila interact.ipynb": ("voila, Output widget", lambda: voila_cmd(path="interact.ipynb"), COMPLETE),
+    "voila interact.ipynb --preheat_kernel=True": ("voila, Output widget",
+                                                   lambda: voila_cmd("--preheat_kernel=True", path="interact.ipynb"),
+                                                   COMPLETE),
 }
 
 
@@ -52,9 +68,10 @@ def describe(page) -> str:
 def main() -> None:
     """Run the loads and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--loads", type=int, default=200, help="page loads per target (nbapp run, voila)")
+    parser.add_argument("--loads", type=int, default=200, help="page loads per target (nbapp run, voila, ...)")
     parser.add_argument("--per-server", type=int, default=5, help="loads per fresh server")
     parser.add_argument("--wait", type=float, default=15.0, help="seconds a load may take before it counts as hung")
+    parser.add_argument("--app-only", action="store_true", help="skip the Output widget notebook")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -62,17 +79,19 @@ def main() -> None:
     write_apps(folder)
     results: dict[str, list[float | None]] = defaultdict(list)
     per_target = defaultdict(list)
-    for name, (target, _) in CONFIGS.items():
-        per_target[target].append(name)
+    for name, (target, _, _) in CONFIGS.items():
+        if target in APP_ONLY or not args.app_only:
+            per_target[target].append(name)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         servers = args.loads // args.per_server
         for round_ in range(servers):
             for target, names in per_target.items():
                 name = names[round_ % len(names)]
-                with server(CONFIGS[name][1](), folder) as running:
+                _, command, ready = CONFIGS[name]
+                with server(command(), folder) as running:
                     for _ in range(args.per_server):
-                        page, seconds = open_page(browser, running.url, args.wait)
+                        page, seconds = open_page(browser, running.url, args.wait, ready=ready)
                         results[name].append(seconds)
                         if seconds is None:
                             alive = "running" if running.proc.poll() is None else f"exited {running.proc.returncode}"
@@ -84,7 +103,7 @@ def main() -> None:
             print(f"{done} loads, {hung} hung", file=sys.stderr, flush=True)
         browser.close()
     print(f"\n{args.loads} loads per target, a fresh server every {args.per_server}, hung = no output "
-          f"{args.wait:g} s after navigation\n")
+          f"(Output widget rows: no complete page) {args.wait:g} s after navigation\n")
     print("| served by | hung loads | p50 load time |")
     print("|---|---|---|")
     for target, names in per_target.items():

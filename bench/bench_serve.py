@@ -165,11 +165,11 @@ def write_apps(folder: Path) -> None:
                    str(folder / "interact.ipynb"))
 
 
-def open_page(browser, url: str, timeout: float, *, probe: bool = False):
+def open_page(browser, url: str, timeout: float, *, probe: bool = False, ready: str | None = None):
     """Open ``url`` in a fresh context; return (page, seconds from navigation to the first line).
 
-    The seconds are None when the line did not show within ``timeout`` seconds of the
-    navigation (a hung load).
+    With ``ready`` (a CSS selector), the seconds until an element matching it is in the page instead.
+    The seconds are None when it did not happen within ``timeout`` seconds of the navigation (a hung load).
     """
     context = browser.new_context()
     page = context.new_page()
@@ -181,7 +181,8 @@ def open_page(browser, url: str, timeout: float, *, probe: bool = False):
     except Exception:  # not even the response's headers arrived
         return page, None
     try:
-        page.get_by_text(line(25)).first.wait_for(timeout=max(0.001, start + timeout - time.perf_counter()) * 1000)
+        target = page.locator(ready) if ready else page.get_by_text(line(25))
+        target.first.wait_for(state="attached", timeout=max(0.001, start + timeout - time.perf_counter()) * 1000)
     except Exception:
         return page, None
     return page, time.perf_counter() - start
