@@ -35,7 +35,7 @@ from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, nbapp_cmd, open_page, se
 COMPLETE = 'script[src$="voila.js"]'  # Voilà writes it after the executed cells: the HTML stream ended
 APP_ONLY = ("nbapp run", "voila")
 CONFIGS = {  # name -> (target, command, what marks a finished load: None for the app's first line)
-    "nbapp run app.py": ("nbapp run", lambda: nbapp_cmd(), None),
+    "nbapp run app.py": ("nbapp run", nbapp_cmd, None),
     "nbapp run app.py --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat"), None),
     "nbapp run app.ipynb": ("nbapp run", lambda: nbapp_cmd(path="app.ipynb"), None),
     "nbapp run app.ipynb --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat", path="app.ipynb"), None),

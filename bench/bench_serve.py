@@ -24,6 +24,7 @@ Without Streamlit its row reads "n/a". Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import random
 import re
@@ -82,8 +83,10 @@ def spare_port() -> int:
         with socket.socket() as sock:
             try:
                 sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
+            except OSError as err:
+                if err.errno == errno.EADDRINUSE:
+                    continue
+                raise
             return port
 
 

@@ -6,6 +6,7 @@ import html
 import json
 import math
 import numbers
+import sys
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -14,7 +15,7 @@ from nbapp.render.markdown import inline_html
 from nbapp.render.registry import Adapter, adapter, classed
 from nbapp.render.text import HtmlAdapter, help_icon
 
-if TYPE_CHECKING:  # imported by the frames this module draws; not worth ~0.5 s of every kernel start
+if TYPE_CHECKING:  # not at run time: ~0.5 s of every kernel start, and any frame drawn here imported it
     import pandas as pd
 
 MAX_ROWS = 10_000  # rows drawn per table; the rest is counted in a note (HTML for more gets slow)
@@ -38,7 +39,8 @@ def _label(value: Any) -> str:
 
 def _cell(value: Any, tag: str) -> str:
     """One cell of any type: numbers right-aligned, missing values muted, booleans as checkboxes."""
-    if value is None or type(value).__name__ == "NaTType" or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is getattr(sys.modules.get("pandas"), "NaT", None) or (
+            isinstance(value, float) and math.isnan(value)):
         return f'<{tag} class="nbapp-null" data-v="">None</{tag}>'
     if isinstance(value, bool):
         return f'<{tag} class="nbapp-bool" data-v="{int(value)}">{"☑" if value else "☐"}</{tag}>'

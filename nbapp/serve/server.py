@@ -39,7 +39,7 @@ from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
 from nbapp.serve.options import ServeOptions
 
-DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given; 0: any
+DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given
 PORT_SEARCH = 100
 TEMPLATE_DIR = Path(__file__).with_name("templates") / "nbapp"
 BASE_TEMPLATE = "lab"  # what TEMPLATE_DIR extends; Voilà resolves its static files under this name
@@ -71,32 +71,49 @@ def bind_port(host: str, port: int | None) -> list[socket.socket]:
     local end of any outgoing connection), which made that server exit at start.
     Raises UsageError for a requested ``port`` that is in use (or none free near DEFAULT_PORT),
     and for a ``host`` that is not an address of this machine.
+
+    Examples
+    --------
+    >>> sockets = bind_port("127.0.0.1", 0)
+    >>> sockets[0].getsockname()[1] > 0
+    True
+    >>> for sock in sockets:
+    ...     sock.close()
     """
-    if port is not None:
-        sockets = _bind(host, port)
-        if sockets is None:
-            raise UsageError(f"port {port} on {host} is in use. Stop what runs there, or pick another with --port.")
-        return sockets
-    for candidate in range(DEFAULT_PORT, DEFAULT_PORT + PORT_SEARCH):
+    if port:
+        candidates = [port]
+    elif port == 0:
+        # With two address families (localhost: IPv4 and IPv6), the port the first one got can be
+        # taken in the second: then another try gets another port.
+        candidates = [0] * 3
+    else:
+        candidates = list(range(DEFAULT_PORT, DEFAULT_PORT + PORT_SEARCH))
+    for candidate in candidates:
         sockets = _bind(host, candidate)
         if sockets is not None:
             return sockets
+    if port is not None:
+        raise UsageError(f"port {port} on {host} is in use. Stop what runs there, or pick another with --port.")
     raise UsageError(f"ports {DEFAULT_PORT}-{DEFAULT_PORT + PORT_SEARCH - 1} on {host} are all in use. "
                      f"Pick a free one with --port.")
 
 
 def _bind(host: str, port: int) -> list[socket.socket] | None:
     """Listening sockets for ``host``:``port`` (tornado's, as Voilà would make them), or None when it is in use."""
+    cannot = f"cannot listen on --host {host}"
     try:
-        return bind_sockets(port, host)
+        sockets = bind_sockets(port, host)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
             return None
         if err.errno == errno.EACCES:
-            raise UsageError(f"no permission to listen on port {port} (ports below 1024 need root). "
-                             f"Pick another with --port.") from None
-        raise UsageError(f"cannot listen on --host {host} ({err.strerror or err}). "
-                         f"Give an address of this machine, e.g. 127.0.0.1.") from None
+            below = " (ports below 1024 need root)" if 0 < port < 1024 else ""
+            raise UsageError(f"no permission to listen on port {port}{below}. Pick another with --port.") from None
+        cannot += f" ({err.strerror or err})"
+    else:
+        if sockets:
+            return sockets
+    raise UsageError(f"{cannot}. Give an address of this machine, e.g. 127.0.0.1.") from None
 
 
 def voila_config(options: ServeOptions, port: int) -> Config:
@@ -179,9 +196,12 @@ class AppVoila(Voila):
 
     def listen(self):
         # Voilà's listen() calls self.app.listen(port, ip) to bind, then runs the loop: serve the
-        # sockets bind_port already holds instead.
-        def serve_bound_sockets(port: int, address: str = "", **kwargs: Any) -> HTTPServer:
-            server = HTTPServer(self.app, **kwargs)
+        # sockets bind_port already holds instead. Its URL is theirs, whatever a voila.json set.
+        self.ip = self.options.host
+        self.port = self.sockets[0].getsockname()[1]
+
+        def serve_bound_sockets(*_: Any, **__: Any) -> HTTPServer:
+            server = HTTPServer(self.app)
             server.add_sockets(self.sockets)
             return server
 
@@ -212,5 +232,11 @@ def serve(options: ServeOptions) -> None:
     options.path = check_app_path(options.path)
     (read_script if options.path.suffix.lower() == ".py" else read_notebook)(options.path)
     sockets = bind_port(options.host, options.port)
-    wakeup.install()
-    make_voila(options, sockets).start()
+    try:
+        wakeup.install()
+        app = make_voila(options, sockets)
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    app.start()

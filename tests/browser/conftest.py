@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,9 +44,9 @@ class Server:
         self._proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
-        if not self._ready.wait(SERVER_START):
+        if not self._ready.wait(SERVER_START) or not self.url:
             self.stop()
-            raise RuntimeError(f"nbapp {args[0]} did not print its URL within {SERVER_START}s:\n{self.log()}")
+            raise RuntimeError(f"nbapp {args[0]} printed no URL (it exited, or took over {SERVER_START} s):\n{self.log()}")
 
     def _read(self) -> None:
         for line in self._proc.stdout:
@@ -55,6 +54,7 @@ class Server:
             if "Local URL:" in line:
                 self.url = line.split("Local URL:", 1)[1].strip()
                 self._ready.set()
+        self._ready.set()  # it exited: no need to wait for a URL that will not come
 
     def log(self) -> str:
         """Everything the server printed so far."""
@@ -73,15 +73,17 @@ class Server:
 
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory) -> Iterator:
-    """``serve(source, *options, name="app.py")`` writes the app to a fresh folder and runs ``nbapp run`` on it.
+    """``serve(source, *options, name="app.py", files={})`` writes the app (and ``files``) to a fresh folder and runs ``nbapp run`` on it.
 
     With ``source=None``, ``options`` is the whole command (``serve(None, "hello")``). Returns the
     Server; every server started is stopped at the end of the module.
     """
     servers: list[Server] = []
 
-    def start(source: str | None, *options: str, name: str = "app.py") -> Server:
+    def start(source: str | None, *options: str, name: str = "app.py", files: dict[str, str] | None = None) -> Server:
         folder = tmp_path_factory.mktemp("app")
+        for other, text in (files or {}).items():
+            (folder / other).write_text(text, encoding="utf-8")
         if source is None:
             server = Server(*options, cwd=folder)
         else:

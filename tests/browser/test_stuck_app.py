@@ -73,3 +73,4 @@ def test_with_preheated_kernels_a_stuck_or_dead_app_says_so_on_every_page(browse
             expect(page.locator(".nbapp-loading-indicator")).to_be_hidden()
         finally:
             page.context.close()
+    server.stop()  # its warm kernels would keep rerunning the app while the other tests run

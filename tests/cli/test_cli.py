@@ -83,9 +83,9 @@ def test_run_on_a_port_in_use(capsys, tmp_path):
 
 
 @pytest.mark.parametrize("port", ["-1", "65536"])
-def test_run_on_a_port_that_is_not_a_number_of_one(capsys, tmp_path, port):
+def test_run_on_a_port_out_of_range(capsys, tmp_path, port):
     script = tmp_path / "app.py"
-    script.write_text("import nbapp as st\n")
+    script.write_text("import nbapp as st\n", encoding="utf-8")
     status, _, err = run_cli(capsys, "run", str(script), "--port", port, "--no-browser")
     assert_one_line_error(status, err, f"--port {port}", "1 to 65535", "0 for any free one")
 

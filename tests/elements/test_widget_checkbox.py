@@ -21,7 +21,7 @@ def test_a_value_that_is_not_a_bool_is_an_error(kind, run):
 
 
 def test_numpy_bools_are_accepted(run):
-    assert run("import numpy as np\nst.text(str(st.checkbox('On', value=np.bool_(True))))").text[0].value == "True"
+    assert run("st.text(str(st.checkbox('On', value=np.bool_(True))))").text[0].value == "True"
 
 
 def test_browser_values_that_are_not_bools_warn_and_keep_the_default(run):

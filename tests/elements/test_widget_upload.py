@@ -71,20 +71,19 @@ def test_the_same_name_and_content_is_the_same_file():
     ("st.session_state.f = b'data'\nst.file_uploader('F', key='f')",
      "st.file_uploader('F'): its value cannot be set with st.session_state (only the user can upload files); got b'data'."),
 ])
-def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message):
-    assert AppTest.from_string("import nbapp as st\n" + call).run().exception[0].value == message
+def test_bad_arguments_raise_errors_naming_function_argument_and_value(call, message, run):
+    assert run(call).exception[0].value == message
 
 
-def test_on_change_runs_once_per_new_upload_and_a_form_holds_the_file_until_submit():
-    at = AppTest.from_string("""
-import nbapp as st
+def test_on_change_runs_once_per_new_upload_and_a_form_holds_the_file_until_submit(run):
+    at = run("""
 def seen():
     st.session_state.calls = st.session_state.get('calls', 0) + 1
 with st.form('f'):
     f = st.file_uploader('Data', on_change=seen)
     st.form_submit_button('Go')
 st.text(f"{f.name if f else None} {st.session_state.get('calls', 0)}")
-""").run()
+""")
     at.file_uploader[0].set_value(uploaded_file("a.csv", b"1")).run()
     assert at.text[0].value == "None 0"
     at.form_submit_button[0].click().run()
@@ -94,8 +93,8 @@ st.text(f"{f.name if f else None} {st.session_state.get('calls', 0)}")
     assert at.text[0].value == "a.csv 1"  # the same file again is no change
 
 
-def test_two_identical_uploaders_without_key_are_a_duplicate_widget_id():
-    at = AppTest.from_string("import nbapp as st\nst.file_uploader('Data')\nst.file_uploader('Data')").run()
+def test_two_identical_uploaders_without_key_are_a_duplicate_widget_id(run):
+    at = run("st.file_uploader('Data')\nst.file_uploader('Data')")
     assert at.exception[0].type == "DuplicateWidgetID" and "'Data'" in at.exception[0].value
 
 

@@ -41,22 +41,25 @@ def test_a_requested_port_in_use_is_an_error():
             bind_port("127.0.0.1", port)
 
 
-def _port(sockets: list[socket.socket]) -> int:
-    port = sockets[0].getsockname()[1]
-    for sock in sockets:
+@pytest.fixture
+def bound():
+    """``bound(port)``: the port ``bind_port("127.0.0.1", port)`` listens on; its sockets close after the test."""
+    held: list[socket.socket] = []
+
+    def bind(port: int | None) -> int:
+        held.extend(bind_port("127.0.0.1", port))
+        return held[-1].getsockname()[1]
+
+    yield bind
+    for sock in held:
         sock.close()
-    return port
 
 
-def test_no_port_means_the_first_free_one_from_8501():
-    port = _port(bind_port("127.0.0.1", None))
-    assert DEFAULT_PORT <= port < DEFAULT_PORT + 100
+def test_no_port_means_the_first_free_one_from_8501(bound):
+    assert DEFAULT_PORT <= bound(None) < DEFAULT_PORT + 100
 
 
-def test_port_zero_holds_any_free_port_until_the_server_takes_it():
-    sockets = bind_port("127.0.0.1", 0)
-    port = sockets[0].getsockname()[1]
-    assert port > 0
-    with pytest.raises(UsageError, match="in use"):  # nothing else can take it meanwhile
+def test_port_zero_holds_any_free_port_until_the_server_takes_it(bound):
+    port = bound(0)
+    with pytest.raises(UsageError, match=f"port {port} on 127.0.0.1 is in use"):  # nothing can take it meanwhile
         bind_port("127.0.0.1", port)
-    _port(sockets)
