@@ -18,7 +18,7 @@ The lost wakeup needs an Output widget, which nbapp apps do not use; so both ser
 serve ``interact.ipynb`` (``ipywidgets.interact``, as in the field notes). ``nbapp run``
 hides the outputs of a notebook's non-app cells, so there a load counts as finished when
 Voilà's page is complete (its ``voila.js`` script tag, written after the executed cells).
-``--app-only`` skips these rows. Prints a Markdown table: hung loads and the median load
+``--only app`` or ``--only output-widget`` runs one half. Prints a Markdown table: hung loads and the median load
 time (navigation -> first line, or complete page) of the loads that finished.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 from bench_serve import CHROMIUM, CHROMIUM_ARGS, close, nbapp_cmd, open_page, server, voila_cmd, write_apps
 
 COMPLETE = 'script[src$="voila.js"]'  # Voilà writes it after the executed cells: the HTML stream ended
-APP_ONLY = ("nbapp run", "voila")
+APP_TARGETS = ("nbapp run", "voila")
 CONFIGS = {  # name -> (target, command, what marks a finished load: None for the app's first line)
     "nbapp run app.py": ("nbapp run", nbapp_cmd, None),
     "nbapp run app.py --no-preheat": ("nbapp run", lambda: nbapp_cmd("--no-preheat"), None),
@@ -71,7 +71,7 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=200, help="page loads per target (nbapp run, voila, ...)")
     parser.add_argument("--per-server", type=int, default=5, help="loads per fresh server")
     parser.add_argument("--wait", type=float, default=15.0, help="seconds a load may take before it counts as hung")
-    parser.add_argument("--app-only", action="store_true", help="skip the Output widget notebook")
+    parser.add_argument("--only", choices=("app", "output-widget"), help="only the app notebook, or only the Output widget one")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -80,7 +80,7 @@ def main() -> None:
     results: dict[str, list[float | None]] = defaultdict(list)
     per_target = defaultdict(list)
     for name, (target, _, _) in CONFIGS.items():
-        if target in APP_ONLY or not args.app_only:
+        if args.only is None or (target in APP_TARGETS) == (args.only == "app"):
             per_target[target].append(name)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
