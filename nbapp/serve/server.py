@@ -197,7 +197,8 @@ class AppVoila(Voila):
     def listen(self):
         # Voilà's listen() calls self.app.listen(port, ip) to bind, then runs the loop: serve the
         # sockets bind_port already holds instead. Its URL is theirs, whatever a voila.json set.
-        self.ip = self.options.host
+        host = self.options.host
+        self.ip = f"[{host}]" if ":" in host else host  # as an IPv6 address is written in a URL
         self.port = self.sockets[0].getsockname()[1]
 
         def serve_bound_sockets(*_: Any, **__: Any) -> HTTPServer:
