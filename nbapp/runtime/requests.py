@@ -40,10 +40,6 @@ class RerunRequests:
                 self._pending.source = source
             self._cond.notify_all()  # the watcher of a served script waits on this condition too
 
-    def has_pending(self) -> bool:
-        """Return True when a request waits: the run in progress is already stale."""
-        return self._pending is not None
-
     def superseded(self) -> bool:
         """Return True when the run in progress should stop: a request waits, or the app was closed."""
         return self._pending is not None or self._closed

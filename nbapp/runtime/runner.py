@@ -110,7 +110,7 @@ class App:
         while True:
             ctx = RunContext(self, interrupt, flush)
             token = set_run_context(ctx)
-            state.begin_run()
+            state.forget_drawn()
             completed = False
             self.runs += 1
             try:
@@ -142,7 +142,7 @@ class App:
             if completed:
                 state.end_run()
             _clear_submitted_forms(ctx)
-            state.finish_run()
+            state.forget_drawn()
             state.reset_triggers()
             self.tree = ctx.root
             return ctx.root

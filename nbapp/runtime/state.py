@@ -102,12 +102,8 @@ class SessionState(MutableMapping):
         return {k: self._values[k] for k in self}
 
     # -- runtime side --------------------------------------------------------------
-    def begin_run(self) -> None:
-        """Forget which widgets were drawn: a new run starts."""
-        self._drawn.clear()
-
-    def finish_run(self) -> None:
-        """Between runs every key is settable again (before its widget is drawn next time)."""
+    def forget_drawn(self) -> None:
+        """Forget which widgets were drawn: before a run, and after one (every key is settable between runs)."""
         self._drawn.clear()
 
     def register(self, meta: WidgetMeta) -> Any:
@@ -121,7 +117,7 @@ class SessionState(MutableMapping):
         old = self._widgets.get(key)
         if key in self._assigned:
             self._assigned.discard(key)
-            self._pushes[key] = self._pushes.get(key, 0) + 1
+            self._push(key)
         elif old is not None and old.identity != meta.identity and key not in self._drawn:
             self._values.pop(key, None)  # the value's bounds changed: start from the default
         self._widgets[key] = meta
@@ -210,8 +206,11 @@ class SessionState(MutableMapping):
         reset = [m for m in self._widgets.values() if m.form_id == form_id and not m.trigger]
         for meta in reset:
             self._values[meta.state_key] = meta.default
-            self._pushes[meta.state_key] = self._pushes.get(meta.state_key, 0) + 1
+            self._push(meta.state_key)
         return reset
+
+    def _push(self, key: str) -> None:
+        self._pushes[key] = self._pushes.get(key, 0) + 1
 
 
 def _missing(key: str) -> str:

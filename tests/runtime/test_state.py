@@ -14,10 +14,10 @@ def meta(key: str = "$$ID-a", identity: str = "a", default=0, kind: str = "slide
 
 def test_a_new_widget_starts_at_its_default_and_keeps_changed_values():
     state = SessionState()
-    state.begin_run()
+    state.forget_drawn()
     assert state.register(meta(default=3)) == 3
     assert [m.id for m in state.apply_changes({"$$ID-a": 7})] == ["$$ID-a"]
-    state.begin_run()
+    state.forget_drawn()
     assert state.register(meta(default=3)) == 7
 
 
@@ -30,10 +30,10 @@ def test_an_unchanged_value_is_not_reported_as_a_change():
 
 def test_a_new_identity_for_the_same_key_starts_from_the_new_default():
     state = SessionState()
-    state.begin_run()
+    state.forget_drawn()
     state.register(meta("k", identity="0..10", default=5))
     state.apply_changes({"k": 9})
-    state.begin_run()
+    state.forget_drawn()
     assert state.register(meta("k", identity="0..5", default=1)) == 1
 
 
@@ -50,7 +50,7 @@ def test_keyed_values_are_user_visible_and_anonymous_ones_are_not():
 def test_setting_a_drawn_widget_key_raises_but_before_drawing_sets_its_value():
     state = SessionState()
     state["k"] = 4
-    state.begin_run()
+    state.forget_drawn()
     assert state.register(meta("k", default=0)) == 4
     with pytest.raises(NbappAPIError, match="cannot be modified after the widget with key `k` is instantiated"):
         state["k"] = 5
@@ -68,10 +68,10 @@ def test_missing_keys_raise_key_and_attribute_errors_that_explain_the_fix():
 
 def test_widgets_not_drawn_in_a_completed_run_lose_their_state():
     state = SessionState()
-    state.begin_run()
+    state.forget_drawn()
     state.register(meta("a", default=1))
     state.register(meta("b", default=2))
-    state.begin_run()
+    state.forget_drawn()
     state.register(meta("a", default=1))
     state.end_run()
     assert "b" not in state and state.widget("b") is None
