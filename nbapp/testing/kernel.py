@@ -15,6 +15,7 @@ import contextlib
 import queue
 import time
 import uuid
+from collections.abc import Callable
 
 from jupyter_client.manager import start_new_kernel
 
@@ -96,9 +97,9 @@ class WidgetKernel:
 
     def wait_for_text(self, needle: str, timeout: float = 15) -> None:
         """Apply iopub messages until some HTML widget contains ``needle``."""
-        self.wait_for(lambda texts: any(needle in t for t in texts), timeout, needle)
+        self.wait_for(lambda texts: any(needle in t for t in texts), needle, timeout)
 
-    def wait_for(self, predicate, timeout: float = 15, what: str = "the condition") -> None:
+    def wait_for(self, predicate: Callable[[list[str]], bool], what: str, timeout: float = 15) -> None:
         """Apply iopub messages until ``predicate(texts)`` is true for the HTML widgets' texts.
 
         Raises AssertionError naming ``what`` and the texts shown when ``timeout`` passes.

@@ -60,7 +60,7 @@ def test_the_sidebar_renders_as_a_left_panel_beside_a_centered_column(page, serv
     side, main = sidebar.bounding_box(), page.locator(".nbapp-main").bounding_box()
     assert side["x"] == 0 and side["height"] >= 700  # a full-height panel at the left edge
     assert main["width"] <= 49 * 16  # layout="centered"
-    left_gap, right_gap = main["x"] - side["width"], 1100 - main["x"] - main["width"]
+    left_gap, right_gap = main["x"] - side["width"], page.viewport_size["width"] - main["x"] - main["width"]
     assert abs(left_gap - right_gap) <= 2
 
 

@@ -35,7 +35,7 @@ def no_cache_warnings():
 def python_env() -> dict[str, str]:
     """The environment of a child interpreter: this one's, with the repo importable."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = REPO + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [REPO, env.get("PYTHONPATH")]))  # no "" entry: not the cwd
     return env
 
 
