@@ -107,13 +107,15 @@ class DataCache:
                     frozen = freeze(value, owned=True)
                     self.memory.set(key, frozen, created)
                     return frozen.thaw()
-            frozen = self._store(parts, compute(), func_name)
+            frozen, result = self._store(parts, compute(), func_name)
             self.memory.set(key, frozen)
-            return frozen.thaw()
+            return result
 
-    def _store(self, parts: tuple[str, str, str], value: Any, func_name: str) -> Frozen:
+    def _store(self, parts: tuple[str, str, str], value: Any, func_name: str) -> tuple[Frozen, Any]:
+        """Keep ``value`` in memory and on disk; return the cache's copy and the caller's (thawed once)."""
         disk = self.disk
-        if disk is not None and disk.maps_own_writes and can_map(value):
+        mapped = disk is not None and disk.maps_own_writes and can_map(value)
+        if mapped:
             # Big data: write it, then map what was written. The cache's copy
             # is then the file in the page cache (shared by every kernel that
             # maps it, read-only by construction) instead of a second copy in
@@ -122,7 +124,8 @@ class DataCache:
             if disk.dump(parts, value, self.memory.max_entries):
                 found, loaded, _ = disk.load(parts, ttl=None, verify=False)
                 if found:
-                    return freeze(loaded, owned=True)
+                    frozen = freeze(loaded, owned=True)
+                    return frozen, frozen.thaw()
         try:
             frozen = freeze(value, owned=False)
         except UnpicklableValue as exc:
@@ -132,12 +135,13 @@ class DataCache:
                 f"fresh copy of such values on every hit; to share one object instead (a model, a "
                 f"connection), decorate '{func_name}' with @cache_resource."
             ) from exc
-        if disk is not None and not (disk.maps_own_writes and can_map(value)):
+        result = frozen.thaw()
+        if disk is not None and not mapped:
             # What the caller gets, not what the function returned: the
             # cache's copy may be laid out differently (pandas consolidates
             # blocks when copying), and content digests follow the layout.
-            disk.dump(parts, frozen.thaw(), self.memory.max_entries)
-        return frozen
+            disk.dump(parts, result, self.memory.max_entries)
+        return frozen, result
 
     def clear(self, key: str | None = None) -> None:
         """Forget one entry (``key``) or all of this function's entries, in memory and on disk."""
