@@ -55,12 +55,12 @@ CONFIGS = {  # name -> (target, command, what marks a finished load: None for th
 def describe(page) -> str:
     """What a load without output got: did the HTML stream end (Voilà's script tag after the cells)?"""
     try:
-        return page.evaluate("""() => JSON.stringify({
-            html_complete: !!document.querySelector('script[src$="voila.js"]'),
+        return page.evaluate("""complete => JSON.stringify({
+            html_complete: !!document.querySelector(complete),
             snapshot: !!document.querySelector('.nbapp-snapshot'),
             live_app: !!document.querySelector('.lm-Widget.nbapp-app'),
             error: (document.querySelector('.nbapp-page-error') || {}).textContent || null,
-        })""")
+        })""", COMPLETE)
     except Exception as err:  # the page itself is unusable
         return f"page not readable: {err}"
 

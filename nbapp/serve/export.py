@@ -20,7 +20,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from nbapp.serve.errors import UsageError
-from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
+from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.static import CSS, WidgetHtml
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -43,8 +43,7 @@ def export_html(path: Path, *, output: Path | None = None, timeout: float = 60.0
     >>> export_html(Path("app.py"))  # doctest: +SKIP
     PosixPath('app.html')
     """
-    path = check_app_path(path)
-    (read_script if path.suffix.lower() == ".py" else read_notebook)(path)
+    path = check_app(path)
     nb = served_notebook(path, launch_dir=os.getcwd(), watch=False)
     client = NotebookClient(nb, timeout=timeout, store_widget_state=True,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -55,8 +54,10 @@ def export_html(path: Path, *, output: Path | None = None, timeout: float = 60.0
                          f"Give it longer with --timeout SECONDS.") from None
     except (CellExecutionError, DeadKernelError) as err:
         reason = getattr(err, "ename", None) or type(err).__name__
-        raise UsageError(f"{path.name}: a cell failed ({reason}) before the app could run. "
-                         f"Run the notebook in Jupyter to see the error.") from None
+        detail = getattr(err, "evalue", None)
+        raise UsageError(f"{path.name}: the run failed before the app could show: {reason}"
+                         f"{': ' + detail if detail else ''}. Fix it (`nbapp run {path.name}` shows "
+                         f"where) and export again.") from None
     output = output or path.with_suffix(".html")
     output.write_text(StaticPage(nb).html(), encoding="utf-8")
     return output

@@ -36,6 +36,16 @@ def check_app_path(path: str | Path) -> Path:
     return p.resolve()
 
 
+def check_app(path: str | Path) -> Path:
+    """Return ``path`` as an absolute Path once it names a script that compiles or a valid notebook.
+
+    Raises UsageError naming the file and the fix otherwise (see check_app_path, read_script, read_notebook).
+    """
+    p = check_app_path(path)
+    (read_script if p.suffix.lower() == ".py" else read_notebook)(p)
+    return p
+
+
 def read_script(path: str | Path) -> str:
     """Return the script's text after checking it compiles.
 

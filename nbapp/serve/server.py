@@ -36,7 +36,7 @@ from voila.paths import collect_static_paths, collect_template_paths
 
 from nbapp.serve import wakeup
 from nbapp.serve.errors import UsageError
-from nbapp.serve.notebooks import check_app_path, read_notebook, read_script, served_notebook
+from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
 
 DEFAULT_PORT = 8501  # like `streamlit run`; the next free one when it is taken and no --port was given
@@ -230,8 +230,7 @@ def serve(options: ServeOptions) -> None:
 
     Raises UsageError for a bad app file or a port in use, before anything starts.
     """
-    options.path = check_app_path(options.path)
-    (read_script if options.path.suffix.lower() == ".py" else read_notebook)(options.path)
+    options.path = check_app(options.path)
     sockets = bind_port(options.host, options.port)
     try:
         wakeup.install()

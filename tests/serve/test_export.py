@@ -74,3 +74,14 @@ def test_export_a_notebook_runs_every_cell_and_shows_its_apps_and_markdown(tmp_p
     assert "Best accuracy" in page  # the second app read `runs`, made by a cell that stays hidden
     assert "Getting started with nbapp" in page
     assert "rng.uniform" not in page
+
+
+def test_a_failing_cell_is_a_one_line_error_naming_the_exception(tmp_path, capsys):
+    notebook = tmp_path / "broken.ipynb"
+    cells = [nbformat.v4.new_code_cell("rows = 1 / 0"), nbformat.v4.new_code_cell("%load_ext nbapp")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), str(notebook))
+    assert main(["export", str(notebook)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "broken.ipynb" in err and "ZeroDivisionError: division by zero" in err
+    assert not (tmp_path / "broken.html").exists()

@@ -80,11 +80,12 @@
   // as much text, or for SWAP_AFTER at most once they appeared; then the live app takes its place.
   const SWAP_AFTER = 4000;
   let liveSince = null;
+  let swapTimer = null;
   function swapSnapshot() {
     const snapshot = document.querySelector(".nbapp-snapshot");
     const live = document.querySelector(".lm-Widget.nbapp-app");
     if (!snapshot) return;
-    body.classList.toggle("nbapp-snapshot-pending", true);
+    body.classList.add("nbapp-snapshot-pending");
     if (!live) return;
     liveSince = liveSince || performance.now();
     const text = function (root) {
@@ -95,7 +96,7 @@
       document.querySelectorAll(".nbapp-snapshot").forEach(function (node) { node.remove(); });
       body.classList.remove("nbapp-snapshot-pending");
     } else {
-      setTimeout(update, 100);
+      if (!swapTimer) swapTimer = setTimeout(function () { swapTimer = null; update(); }, 100);  // one at a time
     }
   }
 
