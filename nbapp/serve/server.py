@@ -124,8 +124,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.Voila.port_retries = 0
     c.Voila.open_browser = False  # opened by _announce, once the URL is printed
     c.Voila.log_level = "DEBUG" if options.debug else "WARN"
-    # disable_check_xsrf: the page shuts its kernel down when it closes, with navigator.sendBeacon,
-    # which cannot send an XSRF header (and Voilà's page sets no XSRF cookie). That POST needs the
+    # disable_check_xsrf: Voilà's page shuts its kernel down when it closes, with navigator.sendBeacon,
+    # which cannot send an XSRF header (and Voilà's page sets no XSRF cookie, so its beacon's _xsrf
+    # field is empty and the shutdown was refused: each page's kernel lived on). That POST needs the
     # kernel's random id; every other state-changing kernel API needs a CORS preflight, which
     # cross-site pages fail. ws_ping_timeout: jupyter_server's default (90 s) exceeds its ping
     # interval (30 s), and tornado >= 6.5 warns about it on every page's websocket.

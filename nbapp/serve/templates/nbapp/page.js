@@ -1,6 +1,7 @@
 // nbapp's page: keeps the loading indicator until the app has drawn, applies the app's
-// st.set_page_config title and icon (the app's layout draws its own sidebar toggle), and ends
-// the page's kernel when the page closes; reports a kernel that stopped while the page is open.
+// st.set_page_config title and icon (the app's layout draws its own sidebar toggle), and
+// reports a kernel that stopped while the page is open. (Voilà's widget manager ends the
+// page's kernel when the page closes.)
 (function () {
   "use strict";
   const body = document.body;
@@ -112,12 +113,6 @@
     const appCells = document.querySelectorAll(".nbapp-cell .jp-CodeCell").length;
     if (finished && (drawn || appCells === 0)) body.classList.remove("nbapp-loading");
   }
-
-  // Voilà's page leaves its kernel running when it closes; each page has its own, so end it.
-  window.addEventListener("pagehide", function () {
-    const kernelId = pageConfig().kernelId;
-    if (kernelId) navigator.sendBeacon(body.getAttribute("data-base-url") + "api/shutdown/" + kernelId);
-  });
 
   let queued = false;
   new MutationObserver(function () {
