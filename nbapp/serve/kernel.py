@@ -26,7 +26,10 @@ def run_script(path: str, *, cwd: str, watch: bool) -> None:
 
 
 def show_snapshot(root: Any) -> None:
-    """Display the widget tree under ``root`` as static HTML, marked ``metadata.nbapp.snapshot``."""
+    """Display the widget tree under ``root`` as static HTML, marked ``metadata.nbapp.snapshot``; returns None.
+
+    The page's template shows that output until the live widgets have drawn (page.js).
+    """
     from IPython.display import display
 
     from nbapp.serve.static import CSS, WidgetHtml
