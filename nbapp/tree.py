@@ -54,3 +54,21 @@ def node_keys(children: list[Node]) -> list[str]:
         seen[child.kind] = n + 1
         keys.append(f"{child.kind}#{n}")
     return keys
+
+
+def replace_block(root: Block, new: Block) -> Block:
+    """Return ``root`` with the block whose id is ``new.id`` replaced by ``new`` (``root`` is unchanged).
+
+    Only the blocks on the way down are copied; a tree without such a block comes back as is.
+    """
+    for i, child in enumerate(root.children):
+        if isinstance(child, Block):
+            if child.id is not None and child.id == new.id:
+                replaced = new
+            else:
+                replaced = replace_block(child, new)
+                if replaced is child:
+                    continue
+            return Block(root.kind, root.props, [*root.children[:i], replaced, *root.children[i + 1:]], root.id,
+                         root.form)
+    return root

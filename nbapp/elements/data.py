@@ -6,7 +6,9 @@ import numbers
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from nbapp.elements.text import check_str, clean_text
+from nbapp.elements.policies import LABEL_VISIBILITIES, check_choice, check_str, check_type
+from nbapp.elements.registry import element
+from nbapp.elements.text import clean_text
 from nbapp.errors import NbappAPIError, describe
 
 if TYPE_CHECKING:
@@ -102,82 +104,84 @@ def to_jsonable(obj: Any) -> Any:
     return str(obj)
 
 
-class DataMixin:
-    """Tables, metrics and JSON."""
+@element(value="data")
+def dataframe(dg, data: Any = None, width: int | str | None = None, height: int | str | None = None, *,
+              use_container_width: bool | None = None, hide_index: bool | None = None,
+              column_order: Iterable[str] | None = None, column_config: Mapping[str, Any] | None = None):
+    """Display a dataframe as an interactive table: scrollable, fixed header, sortable by column.
 
-    def dataframe(self, data: Any = None, width: int | str | None = None, height: int | str | None = None, *,
-                  use_container_width: bool | None = None, hide_index: bool | None = None,
-                  column_order: Iterable[str] | None = None, column_config: Mapping[str, Any] | None = None):
-        """Display a dataframe as an interactive table: scrollable, fixed header, sortable by column.
+    Accepts pandas objects, numpy arrays, dicts, lists and Arrow/Polars frames.
+    ``width``/``height`` are pixels (or "stretch"/"content", "auto"); ``column_order``
+    picks and orders columns; ``column_config`` maps a column to a label (or None to
+    hide it). Returns the element's handle; raises NbappAPIError for data it cannot
+    show, unknown columns and bad sizes.
 
-        Accepts pandas objects, numpy arrays, dicts, lists and Arrow/Polars frames.
-        ``width``/``height`` are pixels (or "stretch"/"content", "auto"); ``column_order``
-        picks and orders columns; ``column_config`` maps a column to a label (or None to
-        hide it). Returns the element's handle; raises NbappAPIError for data it cannot
-        show, unknown columns and bad sizes.
+    Examples
+    --------
+    >>> st.dataframe(pd.DataFrame({"a": [3, 1, 2]}), hide_index=True)
+    """
+    frame = _select_columns(to_dataframe("dataframe", data), column_order, column_config)
+    width = _dimension("dataframe", "width", width, _WIDTHS)
+    if use_container_width:
+        width = "stretch"
+    return dg._enqueue("dataframe", {"data": frame, "width": width,
+                                       "height": _dimension("dataframe", "height", height, ("auto",)),
+                                       "hide_index": bool(hide_index)})
 
-        Examples
-        --------
-        >>> st.dataframe(pd.DataFrame({"a": [3, 1, 2]}), hide_index=True)
-        """
-        frame = _select_columns(to_dataframe("dataframe", data), column_order, column_config)
-        width = _dimension("dataframe", "width", width, _WIDTHS)
-        if use_container_width:
-            width = "stretch"
-        return self._enqueue("dataframe", {"data": frame, "width": width,
-                                           "height": _dimension("dataframe", "height", height, ("auto",)),
-                                           "hide_index": bool(hide_index)})
 
-    def table(self, data: Any = None):
-        """Display a static table: every row, no scrolling or sorting. Returns the element's handle.
+@element(value="data")
+def table(dg, data: Any = None):
+    """Display a static table: every row, no scrolling or sorting. Returns the element's handle.
 
-        Raises NbappAPIError for data it cannot show as a table.
-        """
-        return self._enqueue("table", {"data": to_dataframe("table", data)})
+    Raises NbappAPIError for data it cannot show as a table.
+    """
+    return dg._enqueue("table", {"data": to_dataframe("table", data)})
 
-    def metric(self, label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
-               help: str | None = None, label_visibility: str = "visible", border: bool = False):
-        """Display a big number with an optional delta arrow below it; returns the element's handle.
 
-        A delta that is negative (or a string starting with "-") points down and is red,
-        else up and green; ``delta_color="inverse"`` swaps the colors, ``"off"`` greys them.
-        ``None`` as value shows a long dash. Raises NbappAPIError for a non-string label,
-        a value or delta that is not a number/str/None, or an unknown delta_color.
+@element()
+def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
+           help: str | None = None, label_visibility: str = "visible", border: bool = False):
+    """Display a big number with an optional delta arrow below it; returns the element's handle.
 
-        Examples
-        --------
-        >>> st.metric("Temperature", "70 °F", "1.2 °F")
-        """
-        from nbapp.container import LABEL_VISIBILITIES, check_choice, check_type
+    A delta that is negative (or a string starting with "-") points down and is red,
+    else up and green; ``delta_color="inverse"`` swaps the colors, ``"off"`` greys them.
+    ``None`` as value shows a long dash. Raises NbappAPIError for a non-string label,
+    a value or delta that is not a number/str/None, or an unknown delta_color.
 
-        check_type("metric", "label", label, str)
-        check_choice("metric", "delta_color", delta_color, DELTA_COLORS)
-        check_choice("metric", "label_visibility", label_visibility, LABEL_VISIBILITIES)
-        check_str("metric", "help", help)
-        delta_text = _metric_value(label, "delta", delta)
-        direction = None if delta_text is None else ("down" if delta_text.startswith("-") else "up")
-        return self._enqueue("metric", {"label": label, "value": _metric_value(label, "value", value) or "—",
-                                        "delta": delta_text, "direction": direction, "delta_color": delta_color,
-                                        "help": help, "label_visibility": label_visibility, "border": bool(border)})
+    Examples
+    --------
+    >>> st.metric("Temperature", "70 °F", "1.2 °F")
+    """
+    check_type("metric", "label", label, str)
+    check_choice("metric", "delta_color", delta_color, DELTA_COLORS)
+    check_choice("metric", "label_visibility", label_visibility, LABEL_VISIBILITIES)
+    check_str("metric", "help", help)
+    delta_text = _metric_value(label, "delta", delta)
+    direction = None if delta_text is None else ("down" if delta_text.startswith("-") else "up")
+    return dg._enqueue("metric", {"label": label, "value": _metric_value(label, "value", value) or "—",
+                                    "delta": delta_text, "direction": direction, "delta_color": delta_color,
+                                    "help": help, "label_visibility": label_visibility, "border": bool(border)})
 
-    def json(self, body: Any, *, expanded: bool | int = True):
-        """Display an object or JSON string as pretty-printed JSON with collapsible levels.
 
-        ``expanded``: True opens every level, False only shows the top, an int opens that
-        many levels. Returns the element's handle; raises NbappAPIError for a string that
-        is not JSON or an ``expanded`` that is neither bool nor int.
+@element(value="body")
+def json(dg, body: Any, *, expanded: bool | int = True):
+    """Display an object or JSON string as pretty-printed JSON with collapsible levels.
 
-        Examples
-        --------
-        >>> st.json({"model": "resnet", "layers": [64, 128]}, expanded=1)
-        """
-        if not isinstance(expanded, int) or (not isinstance(expanded, bool) and expanded < 0):
-            raise NbappAPIError(f"st.json(): expanded must be a bool or a non-negative int (levels to open); "
-                                f"got {describe(expanded)}.")
-        if isinstance(body, str):
-            try:
-                body = _json.loads(body)
-            except ValueError as err:
-                raise NbappAPIError(f"st.json(): body is a string but not valid JSON ({err}): {describe(body)}.") from None
-        depth = (1_000 if expanded else 0) if isinstance(expanded, bool) else expanded
-        return self._enqueue("json", {"body": to_jsonable(body), "expanded": depth})
+    ``expanded``: True opens every level, False only shows the top, an int opens that
+    many levels. Returns the element's handle; raises NbappAPIError for a string that
+    is not JSON or an ``expanded`` that is neither bool nor int.
+
+    Examples
+    --------
+    >>> st.json({"model": "resnet", "layers": [64, 128]}, expanded=1)
+    """
+    if not isinstance(expanded, int) or (not isinstance(expanded, bool) and expanded < 0):
+        raise NbappAPIError(f"st.json(): expanded must be a bool or a non-negative int (levels to open); "
+                            f"got {describe(expanded)}.")
+    if isinstance(body, str):
+        try:
+            body = _json.loads(body)
+        except ValueError as err:
+            raise NbappAPIError(f"st.json(): body is a string but not valid JSON ({err}): {describe(body)}.") from None
+    depth = (1_000 if expanded else 0) if isinstance(expanded, bool) else expanded
+    return dg._enqueue("json", {"body": to_jsonable(body), "expanded": depth})

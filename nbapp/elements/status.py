@@ -5,7 +5,9 @@ import contextlib
 import itertools
 from typing import Any
 
-from nbapp.elements.text import check_icon, check_str, clean_text
+from nbapp.elements.policies import check_icon, check_str
+from nbapp.elements.registry import element
+from nbapp.elements.text import clean_text
 from nbapp.errors import NbappAPIError, describe
 
 TOAST_DURATIONS = {"short": 4, "long": 10, "infinite": None}
@@ -35,62 +37,68 @@ def _toast_seconds(duration: Any) -> float | None:
                         f"got {describe(duration)}.")
 
 
-class StatusMixin:
-    """Feedback during and after a run."""
+@element()
+def progress(dg, value: Any, text: str | None = None):
+    """Display a progress bar at ``value`` (int 0..100 or float 0.0..1.0); returns its handle.
 
-    def progress(self, value: Any, text: str | None = None):
-        """Display a progress bar at ``value`` (int 0..100 or float 0.0..1.0); returns its handle.
+    Call ``.progress(value, text)`` on the handle to move the bar: it is shown at
+    once, even in the middle of a run. Raises NbappAPIError for a value out of range.
 
-        Call ``.progress(value, text)`` on the handle to move the bar: it is shown at
-        once, even in the middle of a run. Raises NbappAPIError for a value out of range.
+    Examples
+    --------
+    >>> bar = st.progress(0, text="Training")
+    >>> for epoch in range(10):
+    ...     bar.progress((epoch + 1) / 10, text=f"Epoch {epoch + 1}")
+    """
+    check_str("progress", "text", text)
+    return dg._enqueue("progress", {"value": _progress_value(value), "text": text}, live=True)
 
-        Examples
-        --------
-        >>> bar = st.progress(0, text="Training")
-        >>> for epoch in range(10):
-        ...     bar.progress((epoch + 1) / 10, text=f"Epoch {epoch + 1}")
-        """
-        check_str("progress", "text", text)
-        return self._enqueue("progress", {"value": _progress_value(value), "text": text}, live=True)
 
-    @contextlib.contextmanager
-    def spinner(self, text: str = "In progress...", *, show_time: bool = False):
-        """Show ``text`` with a spinner while the ``with`` block runs; it disappears after.
+@element(value="text")
+@contextlib.contextmanager
+def spinner(dg, text: str = "In progress...", *, show_time: bool = False):
+    """Show ``text`` with a spinner while the ``with`` block runs; it disappears after.
 
-        ``show_time`` adds the seconds elapsed. Raises NbappAPIError when text is not a string.
+    ``show_time`` adds the seconds elapsed. Raises NbappAPIError when text is not a string.
 
-        Examples
-        --------
-        >>> with st.spinner("Loading the model..."):
-        ...     model = load()
-        """
-        check_str("spinner", "text", text, optional=False)
-        slot = self.empty()
-        slot._enqueue("spinner", {"text": text, "show_time": bool(show_time)}, live=True)
-        try:
-            yield
-        finally:
-            slot.empty()
+    Examples
+    --------
+    >>> with st.spinner("Loading the model..."):
+    ...     model = load()
+    """
+    check_str("spinner", "text", text, optional=False)
+    slot = dg.empty()
+    slot._enqueue("spinner", {"text": text, "show_time": bool(show_time)}, live=True)
+    try:
+        yield
+    finally:
+        slot.empty()
 
-    def toast(self, body: Any, *, icon: str | None = None, duration: str | int | float = "short"):
-        """Pop up a short message in the corner; it fades after ``duration`` ("short": 4 s, "long": 10 s,
-        "infinite", or seconds).
 
-        Returns a handle: ``.toast(...)`` on it replaces the message. Raises NbappAPIError
-        for a bad icon or duration.
+@element(value="body")
+def toast(dg, body: Any, *, icon: str | None = None, duration: str | int | float = "short"):
+    """Pop up a short message in the corner; it fades after ``duration`` ("short": 4 s, "long": 10 s,
+    "infinite", or seconds).
 
-        Examples
-        --------
-        >>> msg = st.toast("Gathering ingredients...")
-        >>> msg.toast("Ready!", icon="🥞")
-        """
-        return self._enqueue("toast", {"body": clean_text(body), "icon": check_icon("toast", icon),
-                                "duration": _toast_seconds(duration), "seq": next(_EVENTS)}, live=True)
+    Returns a handle: ``.toast(...)`` on it replaces the message. Raises NbappAPIError
+    for a bad icon or duration.
 
-    def balloons(self):
-        """Celebrate with balloons floating up the page; returns the element's handle."""
-        return self._enqueue("balloons", {"seq": next(_EVENTS)}, live=True)
+    Examples
+    --------
+    >>> msg = st.toast("Gathering ingredients...")
+    >>> msg.toast("Ready!", icon="🥞")
+    """
+    return dg._enqueue("toast", {"body": clean_text(body), "icon": check_icon("toast", icon),
+                            "duration": _toast_seconds(duration), "seq": next(_EVENTS)}, live=True)
 
-    def snow(self):
-        """Celebrate with snowflakes falling down the page; returns the element's handle."""
-        return self._enqueue("snow", {"seq": next(_EVENTS)}, live=True)
+
+@element()
+def balloons(dg):
+    """Celebrate with balloons floating up the page; returns the element's handle."""
+    return dg._enqueue("balloons", {"seq": next(_EVENTS)}, live=True)
+
+
+@element()
+def snow(dg):
+    """Celebrate with snowflakes falling down the page; returns the element's handle."""
+    return dg._enqueue("snow", {"seq": next(_EVENTS)}, live=True)

@@ -9,6 +9,7 @@ import types
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
+from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError
 
 # Written as JSON (Streamlit's list; a tuple or set falls through to inline code, as there).
@@ -63,66 +64,66 @@ def _inline_code(obj: Any) -> str:
     return f"{'`' * ticks}{text}{'`' * ticks}"
 
 
-class WriteMixin:
-    """``st.write`` and its dispatch."""
+@element(kind=False)
+def write(dg, *args: Any, unsafe_allow_html: bool = False) -> None:
+    """Write each argument the way that suits its type; returns None.
 
-    def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        """Write each argument the way that suits its type; returns None.
+    Consecutive strings and numbers are joined with spaces into one Markdown element;
+    DataFrames, Series and arrays become dataframes; dicts and lists JSON; exceptions
+    exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
+    ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
+    ``_repr_png_``...) their rich output; anything else its ``str`` as inline code.
+    Raises NbappAPIError for several arguments written into a single-element slot.
 
-        Consecutive strings and numbers are joined with spaces into one Markdown element;
-        DataFrames, Series and arrays become dataframes; dicts and lists JSON; exceptions
-        exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
-        ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
-        ``_repr_png_``...) their rich output; anything else its ``str`` as inline code.
-        Raises NbappAPIError for several arguments written into a single-element slot.
+    Examples
+    --------
+    >>> st.write(x, "squared is", x * x)
+    """
+    if dg._slot is not None and len(args) > 1:
+        raise NbappAPIError(
+            "st.write(): a placeholder (st.empty() or an element's handle) holds one element, "
+            f"but {len(args)} arguments were given. Write them into a container instead: "
+            "`with placeholder.container(): st.write(...)`."
+        )
+    texts: list[str] = []
+    for arg in args:
+        if isinstance(arg, str):
+            texts.append(arg)
+        elif isinstance(arg, numbers.Number) and not isinstance(arg, bool):
+            texts.append(str(arg))
+        elif isinstance(arg, io.StringIO):
+            texts.append(arg.getvalue())
+        elif (draw := _drawer(dg, arg)) is None:
+            texts.append(_inline_code(arg))
+        else:
+            _write_text(dg, texts, unsafe_allow_html)
+            draw()
+    _write_text(dg, texts, unsafe_allow_html)
 
-        Examples
-        --------
-        >>> st.write(x, "squared is", x * x)
-        """
-        if self._slot is not None and len(args) > 1:
-            raise NbappAPIError(
-                "st.write(): a placeholder (st.empty() or an element's handle) holds one element, "
-                f"but {len(args)} arguments were given. Write them into a container instead: "
-                "`with placeholder.container(): st.write(...)`."
-            )
-        texts: list[str] = []
-        for arg in args:
-            if isinstance(arg, str):
-                texts.append(arg)
-            elif isinstance(arg, numbers.Number) and not isinstance(arg, bool):
-                texts.append(str(arg))
-            elif isinstance(arg, io.StringIO):
-                texts.append(arg.getvalue())
-            elif (draw := self._drawer(arg)) is None:
-                texts.append(_inline_code(arg))
-            else:
-                self._write_text(texts, unsafe_allow_html)
-                draw()
-        self._write_text(texts, unsafe_allow_html)
 
-    def _write_text(self, texts: list[str], unsafe_allow_html: bool) -> None:
-        if texts:
-            self.markdown(" ".join(texts), unsafe_allow_html=unsafe_allow_html)
-            texts.clear()
+def _write_text(dg, texts: list[str], unsafe_allow_html: bool) -> None:
+    if texts:
+        dg.markdown(" ".join(texts), unsafe_allow_html=unsafe_allow_html)
+        texts.clear()
 
-    def _drawer(self, arg: Any) -> Callable[[], Any] | None:
-        """Return what draws ``arg`` as its own element, or None when it is written as inline code."""
-        if isinstance(arg, BaseException):
-            return lambda: self.exception(arg)
-        if is_dataframe_like(arg):
-            return lambda: self.dataframe(arg)
-        if isinstance(arg, _JSON_TYPES) or isinstance(arg, Mapping) or _is_namedtuple(arg):
-            return lambda: self.json(arg)
-        if type(arg).__module__.startswith("sympy") and hasattr(arg, "_repr_latex_"):
-            return lambda: self.latex(arg)
-        if (png := _figure_png(arg)) is not None:
-            return lambda: self._enqueue("image", {"data": png, "format": "png", "caption": None, "width": None})
-        if callable(getattr(arg, "_repr_html_", None)) and not isinstance(arg, type) and (html := arg._repr_html_()):
-            return lambda: self.html(html)
-        if (bundle := _mimebundle(arg)) is not None:
-            return lambda: self._enqueue("mimebundle", {"data": bundle})
-        return None
+
+def _drawer(dg, arg: Any) -> Callable[[], Any] | None:
+    """Return what draws ``arg`` as its own element, or None when it is written as inline code."""
+    if isinstance(arg, BaseException):
+        return lambda: dg.exception(arg)
+    if is_dataframe_like(arg):
+        return lambda: dg.dataframe(arg)
+    if isinstance(arg, _JSON_TYPES) or isinstance(arg, Mapping) or _is_namedtuple(arg):
+        return lambda: dg.json(arg)
+    if type(arg).__module__.startswith("sympy") and hasattr(arg, "_repr_latex_"):
+        return lambda: dg.latex(arg)
+    if (png := _figure_png(arg)) is not None:
+        return lambda: dg._enqueue("image", {"data": png, "format": "png", "caption": None, "width": None})
+    if callable(getattr(arg, "_repr_html_", None)) and not isinstance(arg, type) and (html := arg._repr_html_()):
+        return lambda: dg.html(html)
+    if (bundle := _mimebundle(arg)) is not None:
+        return lambda: dg._enqueue("mimebundle", {"data": bundle})
+    return None
 
 
 def _is_namedtuple(obj: Any) -> bool:

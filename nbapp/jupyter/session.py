@@ -108,15 +108,11 @@ class JupyterApp:
 
     # -- main thread: browser events ---------------------------------------------------
     def _on_input(self, state_key: str, wire: Any) -> None:
-        meta = self.app.session_state.widget(state_key)
-        if meta is None:
-            return
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            value = meta.deserialize(wire)
+            changes = self.app.session_state.receive(state_key, wire)
         for warning in caught:
             print(f"nbapp: {warning.message}", file=sys.stderr)
-        changes = self.app.session_state.route_input(state_key, value)
         if changes is not None:
             self.requests.request(changes)
 

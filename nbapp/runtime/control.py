@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any, NoReturn
 
-from nbapp.errors import NbappAPIError, NoRunContextError, RerunException, StopException, describe
-from nbapp.runtime.context import get_run_context
+from nbapp.errors import NbappAPIError, RerunException, StopException, describe
+from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.state import SessionState
 
 LAYOUTS = ("centered", "wide")
@@ -38,21 +38,15 @@ def set_page_config(page_title: str | None = None, page_icon: str | None = None,
         )
     given = dict(page_title=page_title, page_icon=page_icon, layout=layout,
                  initial_sidebar_state=initial_sidebar_state, menu_items=menu_items)
-    _ctx("set_page_config").app.page_config.update({k: v for k, v in given.items() if v is not None})
+    require_run_context("set_page_config").app.page_config.update({k: v for k, v in given.items() if v is not None})
 
-
-def _ctx(fn: str):
-    ctx = get_run_context()
-    if ctx is None:
-        raise NoRunContextError(f"st.{fn} is only available inside an app run (an %%app cell, `nbapp run`, or AppTest).")
-    return ctx
 
 
 class _SessionStateProxy(MutableMapping):
     """``st.session_state``: the session state of the app whose run is executing."""
 
     def _state(self) -> SessionState:
-        return _ctx("session_state").session_state
+        return require_run_context("session_state").session_state
 
     def __getitem__(self, key: str) -> Any:
         return self._state()[key]

@@ -1,49 +1,77 @@
 """The run loop: apply widget changes, run callbacks, execute the script, build the tree."""
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from nbapp.errors import DuplicateWidgetID, RerunException, StopException
 from nbapp.runtime.context import reset_run_context, set_run_context
-from nbapp.runtime.source import Source
 from nbapp.runtime.state import SessionState, WidgetMeta
-from nbapp.tree import Block, Element
+from nbapp.runtime.source import Source, exception_element
+from nbapp.tree import Block, Element, Node, replace_block
 
 FLUSH_INTERVAL = 0.05  # seconds between live updates of a long run's partial output
+ROOTS = ("main", "sidebar")  # the roots every run has, in page order
 
 
 class RunContext:
-    """Everything one run needs: its tree, its session, and the ``with`` cursor stack."""
+    """Everything one run needs: its tree, its session, its scope and the ``with`` cursor stack.
+
+    The tree's roots are named: "main" and "sidebar" always exist; any other ("bottom", a
+    dialog, a page) is added the first time something is drawn into it. ``scope`` is None
+    for a run of the whole script, else the id of the fragment this run covers.
+    """
 
     def __init__(
         self,
         app: "App",
         interrupt: Callable[[], bool] | None = None,
         flush: Callable[[Block], None] | None = None,
+        scope: str | None = None,
     ) -> None:
         self.app = app
         self.session_state = app.session_state
-        self.main = Block("main")
-        self.sidebar = Block("sidebar")
-        self.root = Block("app", {"page_config": dict(app.page_config)}, [self.main, self.sidebar])
-        self.stack: list[Any] = []  # Containers entered with `with`
+        self.roots = {name: Block(name) for name in ROOTS}
+        self.root = Block("app", {"page_config": dict(app.page_config)}, list(self.roots.values()))
+        self.scope = scope
+        self.stack: list[Any] = []  # DeltaGenerators entered with `with`
         self.widget_ids: dict[str, str] = {}  # state key -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
         self.run_number = app.runs + 1
+        self._recorders: list[list[tuple[Any, Node]]] = []
         self._interrupt = interrupt
         self._flush = flush
         self._last_flush = time.monotonic()
+
+    @property
+    def main(self) -> Block:
+        return self.roots["main"]
+
+    def root_block(self, name: str) -> Block:
+        """Return the root block ``name``, adding it to the tree the first time."""
+        block = self.roots.get(name)
+        if block is None:
+            block = self.roots[name] = Block(name)
+            self.root.children.append(block)
+        return block
 
     def checkpoint(self) -> None:
         """Stop this run early when newer widget state is waiting (called by every element)."""
         if self._interrupt is not None and self._interrupt():
             raise RerunException(stale=True)
 
-    def element_added(self, live: bool = False) -> None:
-        """Show partial output of a long run; ``live`` elements (progress, spinner) show at once."""
+    def element_added(self, node: Node, live: bool = False, where: Any = None) -> None:
+        """Note a node drawn at ``where`` (its DeltaGenerator); show partial output of a long run.
+
+        ``live`` elements (progress, spinner) show at once. Active recordings (a cached
+        function being computed) keep the node to draw it again on a cache hit.
+        """
+        for recording in self._recorders:
+            recording.append((where, node))
         if self._flush is None:
             return
         now = time.monotonic()
@@ -51,7 +79,23 @@ class RunContext:
             self._last_flush = now
             self._flush(self.root)
 
-    def register_widget(self, meta: WidgetMeta, label: str) -> Any:
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[tuple[Any, Node]]]:
+        """Collect ``(where, node)`` for every node drawn inside the ``with`` block, in order.
+
+        Nodes drawn inside a block that was itself drawn in the block come with it, not
+        separately (replaying the block replays them).
+        """
+        nodes: list[tuple[Any, Node]] = []
+        self._recorders.append(nodes)
+        try:
+            yield nodes
+        finally:
+            self._recorders.remove(nodes)
+            inner = {id(child) for _, node in nodes if isinstance(node, Block) for child in node.walk()}
+            nodes[:] = [(where, node) for where, node in nodes if id(node) not in inner]
+
+    def register_widget(self, meta: WidgetMeta) -> Any:
         """Check the widget's identity is unique in this run, then return its current value.
 
         Unique by state key: a ``key=`` names one widget whatever its kind or bounds, since
@@ -61,10 +105,10 @@ class RunContext:
             hint = "" if meta.key is None else f" with key={meta.key!r}"
             raise DuplicateWidgetID(
                 f"There are multiple `st.{meta.kind}` widgets{hint} with the same identity "
-                f"(label {label!r}). Give each one a unique `key=` argument, "
-                f"e.g. st.{meta.kind}({label!r}, ..., key='{meta.kind}_2')."
+                f"(label {meta.label!r}). Give each one a unique `key=` argument, "
+                f"e.g. st.{meta.kind}({meta.label!r}, ..., key='{meta.kind}_2')."
             )
-        self.widget_ids[meta.state_key] = label
+        self.widget_ids[meta.state_key] = meta.label
         return self.session_state.register(meta)
 
 
@@ -99,16 +143,21 @@ class App:
         *,
         interrupt: Callable[[], bool] | None = None,
         flush: Callable[[Block], None] | None = None,
+        scope: Scope | None = None,
     ) -> Block | None:
-        """Apply ``changes`` (state key -> value), run callbacks, then run the script.
+        """Apply ``changes`` (state key -> value), run callbacks, then run the script (or one scope).
 
         Returns the finished tree, or None when the run went stale (``interrupt()`` became
-        true) and a newer request should be run instead. ``st.rerun()`` loops here.
+        true) and a newer request should be run instead. ``st.rerun()`` loops here, over the
+        whole script. A scoped run redraws only its fragment's block into the last tree and
+        prunes only the fragment's widgets.
         """
         state = self.session_state
         changed = state.apply_changes(changes or {})
         while True:
-            ctx = RunContext(self, interrupt, flush)
+            scope = scope if self.tree is not None else None  # nothing to splice into yet: run it all
+            ctx = RunContext(self, interrupt, flush, scope.id if scope else None)
+            target = ctx.main if scope is None else Block(scope.kind, dict(scope.props), id=scope.id)
             token = set_run_context(ctx)
             state.forget_drawn()
             completed = False
@@ -116,10 +165,13 @@ class App:
             try:
                 callbacks, changed = changed, []
                 if state.run_callbacks(callbacks):
-                    _warn_rerun_in_callback()
-                if isinstance(self._source, SyntaxError):
+                    _warn_rerun_in_callback(target)
+                if scope is not None:
+                    scope.run(target)
+                elif isinstance(self._source, SyntaxError):
                     raise self._source
-                exec(self._source.code, self._source.namespace(self.globals_fn() if self.globals_fn else None))
+                else:
+                    exec(self._source.code, self._source.namespace(self.globals_fn() if self.globals_fn else None))
                 completed = True
             except RerunException as rerun:
                 if rerun.stale:
@@ -128,27 +180,43 @@ class App:
                 state.reset_triggers()
                 if interrupt is not None and interrupt():
                     return None  # newer state waits: an app that reruns itself yields to it too
+                scope = None
                 continue
             except StopException:
                 pass
             except SystemExit as exc:  # a pasted script's sys.exit() / argparse must not end the worker
                 if exc.code not in (None, 0):
-                    _show_exception(ctx, exc)
+                    target.children.append(exception_element(exc))
             except Exception as exc:  # the app's own error: show it, keep the widgets live
-                _show_exception(ctx, exc)
+                target.children.append(exception_element(exc))
             finally:
                 reset_run_context(token)
                 ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
-                state.end_run()
-            _clear_submitted_forms(ctx)
+                state.end_run(ctx.scope)
+            tree = ctx.root if scope is None else replace_block(self.tree, target)
+            _clear_submitted_forms(ctx, tree)
             state.forget_drawn()
             state.reset_triggers()
-            self.tree = ctx.root
-            return ctx.root
+            self.tree = tree
+            return tree
 
 
-def _clear_submitted_forms(ctx: RunContext) -> None:
+@dataclass(frozen=True)
+class Scope:
+    """What a partial run covers: one fragment, redrawn into a fresh block that replaces its old one.
+
+    ``run(block)`` draws the fragment into ``block`` (a Block of ``kind`` with ``props``
+    and ``id``); the block of the last tree whose id is ``id`` is replaced by it.
+    """
+
+    id: str
+    run: Callable[[Block], None]
+    kind: str = "fragment"
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+def _clear_submitted_forms(ctx: RunContext, tree: Block) -> None:
     """``clear_on_submit``: reset the form's widgets and show their defaults in this run's tree.
 
     The run itself saw the submitted values; ``pushed`` (the widget's push count) changes so
@@ -160,23 +228,16 @@ def _clear_submitted_forms(ctx: RunContext) -> None:
         if not ctx.forms.get(form):
             continue
         reset = {meta.id: meta for meta in state.reset_form(form)}
-        for node in ctx.root.walk():
+        for node in tree.walk():
             meta = reset.get(node.id)
             if meta is not None:
                 node.props = {**node.props, "value": meta.serialize(meta.default),
                               "pushed": state.pushes(meta.state_key)}
 
 
-def _warn_rerun_in_callback() -> None:
-    from nbapp.container import current_container
-
-    current_container().warning("st.rerun() in a callback does nothing: the app reruns after its callbacks anyway.")
-
-
-def _show_exception(ctx: RunContext, exc: BaseException) -> None:
-    from nbapp.elements.alerts import exception_element
-
-    ctx.main.children.append(exception_element(exc))
+def _warn_rerun_in_callback(target: Block) -> None:
+    target.children.append(Element("warning", {
+        "body": "st.rerun() in a callback does nothing: the app reruns after its callbacks anyway.", "icon": None}))
 
 
 def tree_text(node: Block | Element) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from types import CodeType, TracebackType
 from typing import Any
 
+from nbapp.tree import Element
+
 
 def _import_alias(name, globals=None, locals=None, fromlist=(), level=0):
     """``__import__`` that resolves ``streamlit`` (and ``streamlit.x``) to nbapp inside an app."""
@@ -84,3 +86,8 @@ def _without_nbapp_frames(tb: TracebackType | None) -> TracebackType | None:
     for entry in reversed(kept):
         chain = TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return chain
+
+
+def exception_element(exc: BaseException) -> Element:
+    """Return the element that shows ``exc``: type, message and the user's own frames."""
+    return Element("exception", {"type": type(exc).__name__, "message": str(exc), "traceback": user_traceback(exc)})

@@ -25,6 +25,13 @@ class WidgetMeta:
     kwargs: dict = field(default_factory=dict)
     trigger: bool = False
     form_id: str | None = None
+    label: str = ""
+    scope: str | None = None  # the fragment that drew it (None: the script itself)
+    to_wire: Callable[[Any], Any] | None = None  # what a browser sends for a value, when not ``serialize``
+
+    def browser_value(self, value: Any) -> Any:
+        """Return what a browser would send to set the widget to ``value`` (AppTest's setters use it)."""
+        return (self.to_wire or self.serialize)(value)
 
     @property
     def state_key(self) -> str:
@@ -177,9 +184,14 @@ class SessionState(MutableMapping):
             if meta.trigger and (not only_drawn or key in self._drawn):
                 self._values[key] = False
 
-    def end_run(self) -> None:
-        """After a completed run, widgets that were not drawn lose their state."""
-        for key in [k for k in self._widgets if k not in self._drawn]:
+    def end_run(self, scope: str | None = None) -> None:
+        """After a completed run, widgets that were not drawn lose their state.
+
+        A run of the whole script (``scope`` None) prunes every widget it did not draw; a
+        run of one fragment prunes only the widgets of that fragment.
+        """
+        for key in [k for k, m in self._widgets.items()
+                    if k not in self._drawn and (scope is None or m.scope == scope)]:
             del self._widgets[key]
             self._values.pop(key, None)
             self._pushes.pop(key, None)
@@ -188,13 +200,21 @@ class SessionState(MutableMapping):
         """Return the meta of the widget with this state key, if one was drawn."""
         return self._widgets.get(key)
 
-    def route_input(self, key: str, value: Any) -> dict[str, Any] | None:
-        """Return the changes a browser input causes, or None while a form holds it back.
+    def receive(self, key: str, wire: Any) -> dict[str, Any] | None:
+        """The one way in for a value from the browser: return the changes it causes for the next run.
 
-        A form widget's value waits in the form; its submit button sends them all at once.
+        ``wire`` is what the front end sends; the widget's deserializer turns it into the
+        app's value, clamping it or keeping the default with a RuntimeWarning when it is out
+        of bounds or malformed. A form widget's value waits in its form (None is returned);
+        the form's submit button releases them all at once. An input for a widget that no
+        longer exists is dropped (None). Callbacks run when the changes are applied
+        (:meth:`apply_changes`, :meth:`run_callbacks`).
         """
         meta = self._widgets.get(key)
-        if meta is None or meta.form_id is None:
+        if meta is None:
+            return None
+        value = meta.deserialize(wire)
+        if meta.form_id is None:
             return {key: value}
         if meta.kind == "form_submit_button":
             return {**self._forms.pop(meta.form_id, {}), key: value}

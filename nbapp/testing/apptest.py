@@ -78,10 +78,7 @@ class AppTest(BlockView):
         then stops at its next ``st.*`` call instead of running on behind the next test.
         """
         timeout = self.default_timeout if timeout is None else timeout
-        changes: dict[str, Any] = {}
-        for key, value in self._pending.items():
-            changes.update(self._app.session_state.route_input(key, value) or {})
-        self._pending.clear()
+        changes = self._browser_changes()
         failure: list[BaseException] = []
         expired = threading.Event()
 
@@ -101,6 +98,27 @@ class AppTest(BlockView):
             raise failure[0]
         self._node = self._app.tree
         return self
+
+    def _browser_changes(self) -> dict[str, Any]:
+        """What the values set since the last run cause when a browser sends them (same path as the kernel).
+
+        Each value goes to the wire form the widget would show, then back through the one
+        input path: out-of-bounds values are clamped with a warning, form widgets wait for
+        their submit button. Raises ValueError naming the widget for a value it cannot show.
+        """
+        state = self._app.session_state
+        changes: dict[str, Any] = {}
+        pending, self._pending = self._pending, {}
+        for key, value in pending.items():
+            meta = state.widget(key)
+            if meta is None:
+                continue
+            try:
+                wire = meta.browser_value(value)
+            except Exception as err:
+                raise ValueError(f"st.{meta.kind}({meta.label!r}) cannot take the value {value!r}: {err}") from None
+            changes.update(state.receive(key, wire) or {})
+        return changes
 
     def _set(self, state_key: str, value: Any) -> None:
         self._pending[state_key] = value

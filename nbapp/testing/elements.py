@@ -4,11 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from nbapp import tree
-
-# AppTest attribute -> element kind, where they differ
-_PLURAL_BLOCKS = {"columns": "column", "tabs": "tab"}
-_TEXT_KINDS = {"title", "header", "subheader", "markdown", "caption", "code", "latex", "text", "html",
-               "success", "info", "warning", "error", "toast", "spinner"}
+from nbapp.elements.registry import KINDS, accessors
 
 
 class Element:
@@ -39,15 +35,8 @@ class Element:
         props = self._node.props
         if "state_key" in props:
             return self._at._value(props["state_key"])
-        if self.kind in _TEXT_KINDS:
-            return props["body"]
-        if self.kind == "exception":
-            return props["message"]
-        if self.kind in ("dataframe", "table"):
-            return props["data"]
-        if self.kind == "json":
-            return props["body"]
-        return props.get("value")
+        kind = KINDS.get(self.kind)
+        return props.get(kind.value if kind is not None and kind.value else "value")
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -168,7 +157,7 @@ class Block:
     def __getattr__(self, name: str) -> ElementList:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.get(_PLURAL_BLOCKS.get(name, name))
+        return self.get(accessors().get(name, name))
 
     def __getitem__(self, index: int):
         return self.children[index]

@@ -105,7 +105,7 @@ def test_set_page_config_errors(call, needle):
 def test_state_and_elements_outside_a_run_raise_a_helpful_error():
     with pytest.raises(NoRunContextError, match="st.session_state is only available inside an app run"):
         st.session_state["x"] = 1
-    with pytest.raises(NoRunContextError, match=r"st.markdown\(\) was called outside an app run"):
+    with pytest.raises(NoRunContextError, match=r"st.markdown is only available inside an app run"):
         st.markdown("hi")
 
 

@@ -88,7 +88,7 @@ def test_spinner_shows_while_its_block_runs_then_disappears():
 def test_spinner_defaults_and_errors(run, api_error):
     at = run("with st.spinner():\n    st.session_state.text = 'ran'")
     assert at.session_state.text == "ran"
-    assert api_error("with st.spinner(3):\n    pass") == "st.spinner(): text must be str, got 3 (int)."
+    assert api_error("with st.spinner(3):\n    pass") == "st.spinner(): text must be a str, got 3 (int)."
 
 
 def test_toast_balloons_and_snow(run):
@@ -118,7 +118,7 @@ def test_repeated_celebrations_are_new_elements_each_time(run):
     ("st.progress(1.5)", "a float value must be in 0.0..1.0, got 1.5"),
     ("st.progress('half')", "value must be an int in 0..100 or a float in 0.0..1.0, got 'half'"),
     ("st.progress(True)", "got True"),
-    ("st.progress(0.5, text=3)", "text must be str, got 3"),
+    ("st.progress(0.5, text=3)", "text must be a str or None, got 3"),
     ("st.toast('x', duration=0)", "duration must be 'short', 'long', 'infinite' or a positive number of seconds; got 0"),
     ("st.toast('x', icon='no')", "icon must be a single emoji"),
     ("st.exception('oops')", "exception must be an exception, got 'oops' (str)."),

@@ -247,9 +247,8 @@ def test_a_reset_uploader_empties_its_control():
                   "    st.form_submit_button('Send', key='go')")
     upload = drawn.box("file_uploader").children[-1].children[0].children[0]
     upload.value = (browser_file("a.txt", b"x"),)
-    file = drawn.app.session_state.widget("k").deserialize(drawn.sent[-1][1])
-    drawn.app.session_state.route_input("k", file)  # held by the form
-    drawn.rerun(drawn.app.session_state.route_input("go", True))
+    drawn.app.session_state.receive("k", drawn.sent[-1][1])  # held by the form
+    drawn.rerun(drawn.app.session_state.receive("go", True))
     drawn.rerun()
     assert upload.value == ()
 

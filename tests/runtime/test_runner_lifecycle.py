@@ -35,9 +35,9 @@ def test_clear_on_submit_pushes_the_default_into_the_browser_control():
     key = next(k for k, m in app.session_state._widgets.items() if m.kind == "slider")
     submit = next(k for k, m in app.session_state._widgets.items() if m.kind == "form_submit_button")
     slider.value = 7  # typed in the browser, held by the form
-    held = app.session_state.route_input(key, 7)
+    held = app.session_state.receive(key, 7)
     assert held is None
-    renderer.render(app.run(app.session_state.route_input(submit, True)))
+    renderer.render(app.run(app.session_state.receive(submit, True)))
     assert slider.value == 1
 
 

@@ -102,10 +102,10 @@ def test_form_inputs_wait_for_the_submit_button():
     state.register(meta("n", default=1, form_id="f"))
     state.register(meta("submit", default=False, kind="form_submit_button", trigger=True, form_id="f"))
     state.register(meta("free", default=0))
-    assert state.route_input("n", 5) is None
-    assert state.route_input("free", 3) == {"free": 3}
-    assert state.route_input("submit", True) == {"n": 5, "submit": True}
-    assert state.route_input("submit", True) == {"submit": True}  # nothing held any more
+    assert state.receive("n", 5) is None
+    assert state.receive("free", 3) == {"free": 3}
+    assert state.receive("submit", True) == {"n": 5, "submit": True}
+    assert state.receive("submit", True) == {"submit": True}  # nothing held any more
 
 
 def test_reset_form_puts_form_widgets_back_to_their_defaults():

@@ -5,115 +5,114 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from nbapp.elements.policies import check_choice
+from nbapp.elements.registry import element
+from nbapp.runtime.context import require_run_context
 from nbapp.errors import NbappAPIError, describe
 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
 
-def _check_type(fn: str, type: str) -> None:
-    if type not in BUTTON_TYPES:
-        raise NbappAPIError(f"st.{fn}(): type must be one of {', '.join(map(repr, BUTTON_TYPES))}; got {describe(type)}.")
+@element()
+def button(dg, label: str, key: str | None = None, help: str | None = None,
+           on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
+           type: str = "secondary", icon: str | None = None, disabled: bool = False,
+           use_container_width: bool = False) -> bool:
+    """Display a button; returns True on the run right after it was clicked, else False.
+
+    ``on_click(*args, **kwargs)`` runs before that run. Raises NbappAPIError for an
+    unknown ``type``.
+    """
+    check_choice("button", "type", type, BUTTON_TYPES)
+    _outside_form(dg, "button", label, "use st.form_submit_button")
+    return dg._widget("button", label, key=key, default=False, identity={"label": label, "help": help},
+                        props={"type": type, "icon": icon, "use_container_width": use_container_width},
+                        deserialize=bool, on_change=on_click, args=args, kwargs=kwargs, help=help,
+                        disabled=disabled, trigger=True)
 
 
-class ButtonMixin:
-    """Clickable widgets."""
+@element()
+def form_submit_button(dg, label: str = "Submit", help: str | None = None,
+                       on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
+                       key: str | None = None, type: str = "secondary", icon: str | None = None,
+                       disabled: bool = False, use_container_width: bool = False) -> bool:
+    """Display a form's submit button; returns True on the run after the form was submitted.
 
-    def button(self, label: str, key: str | None = None, help: str | None = None,
-               on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-               type: str = "secondary", icon: str | None = None, disabled: bool = False,
-               use_container_width: bool = False) -> bool:
-        """Display a button; returns True on the run right after it was clicked, else False.
+    Clicking it sends every value the form held back at once. Raises NbappAPIError
+    outside an ``st.form``.
+    """
+    check_choice("form_submit_button", "type", type, BUTTON_TYPES)
+    ctx = require_run_context("form_submit_button")
+    form = dg._target(ctx).form
+    if form is None:
+        raise NbappAPIError(
+            f"st.form_submit_button({label!r}) must be inside an st.form(): "
+            "use `with st.form('my_form'):` around the form's widgets and its submit button."
+        )
+    submitted = dg._widget("form_submit_button", label, key=key, default=False,
+                             identity={"label": label, "help": help, "form": form},
+                             props={"type": type, "icon": icon, "use_container_width": use_container_width},
+                             deserialize=bool, on_change=on_click, args=args, kwargs=kwargs, help=help,
+                             disabled=disabled, trigger=True)
+    if submitted:
+        ctx.submitted_forms.add(form)
+    return submitted
 
-        ``on_click(*args, **kwargs)`` runs before that run. Raises NbappAPIError for an
-        unknown ``type``.
-        """
-        _check_type("button", type)
-        self._outside_form("button", label, "use st.form_submit_button")
-        return self._widget("button", label, key=key, default=False, identity={"label": label, "help": help},
-                            props={"type": type, "icon": icon, "use_container_width": use_container_width},
-                            deserialize=bool, on_change=on_click, args=args, kwargs=kwargs, help=help,
-                            disabled=disabled, trigger=True)
 
-    def form_submit_button(self, label: str = "Submit", help: str | None = None,
-                           on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-                           key: str | None = None, type: str = "secondary", icon: str | None = None,
-                           disabled: bool = False, use_container_width: bool = False) -> bool:
-        """Display a form's submit button; returns True on the run after the form was submitted.
+@element()
+def download_button(dg, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
+                    key: str | None = None, help: str | None = None, on_click: Callable | str | None = "rerun",
+                    args: tuple | None = None, kwargs: dict | None = None, *, type: str = "secondary",
+                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False) -> bool:
+    """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
 
-        Clicking it sends every value the form held back at once. Raises NbappAPIError
-        outside an ``st.form``.
-        """
-        _check_type("form_submit_button", type)
-        from nbapp.container import _context
+    ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream")
+    or a file-like object. ``on_click`` is "rerun" (default), "ignore" (the click does not
+    rerun the app) or a callback. Raises NbappAPIError for other data, inside an st.form,
+    or for an unknown ``type``.
 
-        ctx = _context(self, "form_submit_button")
-        form = self._target(ctx).form
-        if form is None:
-            raise NbappAPIError(
-                f"st.form_submit_button({label!r}) must be inside an st.form(): "
-                "use `with st.form('my_form'):` around the form's widgets and its submit button."
-            )
-        submitted = self._widget("form_submit_button", label, key=key, default=False,
-                                 identity={"label": label, "help": help, "form": form},
-                                 props={"type": type, "icon": icon, "use_container_width": use_container_width},
-                                 deserialize=bool, on_change=on_click, args=args, kwargs=kwargs, help=help,
-                                 disabled=disabled, trigger=True)
-        if submitted:
-            ctx.submitted_forms.add(form)
-        return submitted
+    Examples
+    --------
+    >>> st.download_button("Download CSV", df.to_csv(index=False), "metrics.csv", "text/csv")
+    """
+    check_choice("download_button", "type", type, BUTTON_TYPES)
+    _outside_form(dg, "download_button", label, "put it after the form")
+    payload, default_mime = _download_bytes(label, data)
+    if not (on_click is None or on_click in ("rerun", "ignore") or callable(on_click)):
+        raise NbappAPIError(f"st.download_button({label!r}): on_click must be 'rerun', 'ignore' or a callable, "
+                            f"got {describe(on_click)}.")
+    # Not the data: an identity that changed with it would lose the click (Streamlit issue #7308).
+    return dg._widget("download_button", label, key=key, default=False,
+                        identity={"label": label, "file_name": file_name, "mime": mime, "help": help},
+                        props={"data": payload, "file_name": file_name, "mime": mime or default_mime,
+                               "type": type, "icon": icon, "use_container_width": use_container_width,
+                               "notify": on_click != "ignore"},
+                        deserialize=bool, on_change=on_click if callable(on_click) else None, args=args,
+                        kwargs=kwargs, help=help, disabled=disabled, trigger=True)
 
-    def download_button(self, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
-                        key: str | None = None, help: str | None = None, on_click: Callable | str | None = "rerun",
-                        args: tuple | None = None, kwargs: dict | None = None, *, type: str = "secondary",
-                        icon: str | None = None, disabled: bool = False, use_container_width: bool = False) -> bool:
-        """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
 
-        ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream")
-        or a file-like object. ``on_click`` is "rerun" (default), "ignore" (the click does not
-        rerun the app) or a callback. Raises NbappAPIError for other data, inside an st.form,
-        or for an unknown ``type``.
+@element()
+def link_button(dg, label: str, url: str, *, help: str | None = None, type: str = "secondary",
+                icon: str | None = None, disabled: bool = False, use_container_width: bool = False):
+    """Display a button that opens ``url`` in a new browser tab; returns the element's handle.
 
-        Examples
-        --------
-        >>> st.download_button("Download CSV", df.to_csv(index=False), "metrics.csv", "text/csv")
-        """
-        _check_type("download_button", type)
-        self._outside_form("download_button", label, "put it after the form")
-        payload, default_mime = _download_bytes(label, data)
-        if not (on_click is None or on_click in ("rerun", "ignore") or callable(on_click)):
-            raise NbappAPIError(f"st.download_button({label!r}): on_click must be 'rerun', 'ignore' or a callable, "
-                                f"got {describe(on_click)}.")
-        # Not the data: an identity that changed with it would lose the click (Streamlit issue #7308).
-        return self._widget("download_button", label, key=key, default=False,
-                            identity={"label": label, "file_name": file_name, "mime": mime, "help": help},
-                            props={"data": payload, "file_name": file_name, "mime": mime or default_mime,
-                                   "type": type, "icon": icon, "use_container_width": use_container_width,
-                                   "notify": on_click != "ignore"},
-                            deserialize=bool, on_change=on_click if callable(on_click) else None, args=args,
-                            kwargs=kwargs, help=help, disabled=disabled, trigger=True)
+    Raises NbappAPIError when ``label`` or ``url`` is not a str, or for an unknown ``type``.
 
-    def link_button(self, label: str, url: str, *, help: str | None = None, type: str = "secondary",
-                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False):
-        """Display a button that opens ``url`` in a new browser tab; returns the element's handle.
+    Examples
+    --------
+    >>> st.link_button("Open the dashboard", "https://wandb.ai/my-team/my-project")
+    """
+    check_choice("link_button", "type", type, BUTTON_TYPES)
+    for arg, value in (("label", label), ("url", url)):
+        if not isinstance(value, str):
+            raise NbappAPIError(f"st.link_button(): {arg} must be a str, got {describe(value)}.")
+    return dg._enqueue("link_button", {"label": label, "url": url, "help": help, "type": type, "icon": icon,
+                                         "disabled": bool(disabled), "use_container_width": use_container_width})
 
-        Raises NbappAPIError when ``label`` or ``url`` is not a str, or for an unknown ``type``.
 
-        Examples
-        --------
-        >>> st.link_button("Open the dashboard", "https://wandb.ai/my-team/my-project")
-        """
-        _check_type("link_button", type)
-        for arg, value in (("label", label), ("url", url)):
-            if not isinstance(value, str):
-                raise NbappAPIError(f"st.link_button(): {arg} must be a str, got {describe(value)}.")
-        return self._enqueue("link_button", {"label": label, "url": url, "help": help, "type": type, "icon": icon,
-                                             "disabled": bool(disabled), "use_container_width": use_container_width})
-
-    def _outside_form(self, fn: str, label: str, fix: str) -> None:
-        from nbapp.container import _context
-
-        if self._target(_context(self, fn)).form is not None:
-            raise NbappAPIError(f"st.{fn}({label!r}) can't be used in an st.form(); {fix}.")
+def _outside_form(dg, fn: str, label: str, fix: str) -> None:
+    if dg._target(require_run_context(fn)).form is not None:
+        raise NbappAPIError(f"st.{fn}({label!r}) can't be used in an st.form(); {fix}.")
 
 
 def _download_bytes(label: str, data: Any) -> tuple[bytes, str]:

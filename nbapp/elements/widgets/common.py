@@ -4,18 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from nbapp.errors import NbappAPIError, describe
+from nbapp.elements.policies import fail, is_int
+from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
-
-
-def fail(fn: str, label: str, message: str) -> NbappAPIError:
-    """Return the error to raise for a bad argument of ``st.fn(label)``; ``message`` says what and the fix."""
-    return NbappAPIError(f"st.{fn}({label!r}): {message}")
-
-
-def is_int(value: Any) -> bool:
-    """True for ints that are not bools (``True`` is not an index)."""
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def options_list(fn: str, label: str, options: Any) -> list[Any]:
@@ -74,18 +65,8 @@ def check_index(fn: str, label: str, index: Any, count: int) -> None:
                               f"(valid: 0..{count - 1} or None).")
 
 
-def check_bool(fn: str, label: str, arg: str, value: Any) -> None:
-    """Raise NbappAPIError unless ``value`` is a bool (or numpy bool)."""
-    numpy_bool = getattr(getattr(value, "dtype", None), "kind", None) == "b" and getattr(value, "shape", None) == ()
-    if not isinstance(value, bool) and not numpy_bool:
-        raise fail(fn, label, f"{arg} must be True or False, got {describe(value)} ({type(value).__name__}).")
 
 
-def check_str(fn: str, label: str, arg: str, value: Any, *, optional: bool = True) -> None:
-    """Raise NbappAPIError unless ``value`` is a str (or None when ``optional``)."""
-    if not isinstance(value, str) and not (optional and value is None):
-        raise fail(fn, label, f"{arg} must be a str{' or None' if optional else ''}, got {describe(value)} "
-                              f"({type(value).__name__}).")
 
 
 def choose(kind: str, label: str, options: list[Any], default: Any) -> Callable[[Any], Any]:

@@ -8,117 +8,127 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from nbapp.elements.policies import check_bool, check_str, fail, is_int
+from nbapp.elements.registry import element
 from nbapp.elements.widgets.common import (
-    as_list, check_bool, check_index, check_str, choose, fail, format_labels, indexer, is_int, options_list,
+    as_list,
+    check_index,
+    choose,
+    format_labels,
+    indexer,
+    options_list,
     require_index,
 )
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
 
-class SelectionMixin:
-    """Option widgets."""
+@element()
+def radio(dg, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
+          key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+          args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
+          horizontal: bool = False, captions: list[str] | None = None,
+          label_visibility: str = "visible") -> Any:
+    """Display radio buttons; returns the selected option (None when ``index=None`` and nothing is chosen).
 
-    def radio(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
+    Raises NbappAPIError for an index out of range, a non-callable ``format_func``
+    or non-iterable options.
+
+    Examples
+    --------
+    >>> genre = st.radio("Genre", ["Comedy", "Drama"], horizontal=True)
+    """
+    check_bool("radio", "horizontal", horizontal, label=label)
+    if captions is not None and (isinstance(captions, str) or not all(isinstance(c, str) for c in captions)):
+        raise fail("radio", label, f"captions must be a list of str (one per option), got {describe(captions)}.")
+    return _one_of(dg, "radio", label, options, index, format_func, key, help, on_change, args, kwargs,
+                        disabled, label_visibility,
+                        {"horizontal": horizontal, "captions": list(captions) if captions else None})
+
+
+@element()
+def selectbox(dg, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
               key: str | None = None, help: str | None = None, on_change: Callable | None = None,
-              args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
-              horizontal: bool = False, captions: list[str] | None = None,
-              label_visibility: str = "visible") -> Any:
-        """Display radio buttons; returns the selected option (None when ``index=None`` and nothing is chosen).
+              args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str = "Choose an option",
+              disabled: bool = False, label_visibility: str = "visible") -> Any:
+    """Display a drop-down list; returns the selected option (None when ``index=None`` and nothing is chosen).
 
-        Raises NbappAPIError for an index out of range, a non-callable ``format_func``
-        or non-iterable options.
+    Raises NbappAPIError for an index out of range, a non-callable ``format_func``
+    or non-iterable options.
 
-        Examples
-        --------
-        >>> genre = st.radio("Genre", ["Comedy", "Drama"], horizontal=True)
-        """
-        check_bool("radio", label, "horizontal", horizontal)
-        if captions is not None and (isinstance(captions, str) or not all(isinstance(c, str) for c in captions)):
-            raise fail("radio", label, f"captions must be a list of str (one per option), got {describe(captions)}.")
-        return self._one_of("radio", label, options, index, format_func, key, help, on_change, args, kwargs,
-                            disabled, label_visibility,
-                            {"horizontal": horizontal, "captions": list(captions) if captions else None})
+    Examples
+    --------
+    >>> model = st.selectbox("Model", ["resnet18", "resnet50"], index=None, placeholder="Pick one")
+    """
+    check_str("selectbox", "placeholder", placeholder, label=label)
+    return _one_of(dg, "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs,
+                        disabled, label_visibility, {"placeholder": placeholder or "", "nullable": index is None})
 
-    def selectbox(self, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
-                  key: str | None = None, help: str | None = None, on_change: Callable | None = None,
-                  args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str = "Choose an option",
-                  disabled: bool = False, label_visibility: str = "visible") -> Any:
-        """Display a drop-down list; returns the selected option (None when ``index=None`` and nothing is chosen).
 
-        Raises NbappAPIError for an index out of range, a non-callable ``format_func``
-        or non-iterable options.
+def _one_of(dg, kind, label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
+            label_visibility, extra) -> Any:
+    opts = options_list(kind, label, options)
+    labels = format_labels(kind, label, opts, format_func)
+    check_index(kind, label, index, len(opts))
+    default = opts[index] if index is not None and opts else None
+    return dg._widget(
+        kind, label, key=key, default=default,
+        identity={"label": label, "options": labels, "index": index, "help": help, **extra},
+        bounds={"options": labels}, props={"options": labels, **extra},
+        serialize=indexer(kind, label, opts, labels, format_func), deserialize=choose(kind, label, opts, default),
+        on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
+        label_visibility=label_visibility,
+    )
 
-        Examples
-        --------
-        >>> model = st.selectbox("Model", ["resnet18", "resnet50"], index=None, placeholder="Pick one")
-        """
-        check_str("selectbox", label, "placeholder", placeholder)
-        return self._one_of("selectbox", label, options, index, format_func, key, help, on_change, args, kwargs,
-                            disabled, label_visibility, {"placeholder": placeholder or "", "nullable": index is None})
 
-    def _one_of(self, kind, label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
-                label_visibility, extra) -> Any:
-        opts = options_list(kind, label, options)
-        labels = format_labels(kind, label, opts, format_func)
-        check_index(kind, label, index, len(opts))
-        default = opts[index] if index is not None and opts else None
-        return self._widget(
-            kind, label, key=key, default=default,
-            identity={"label": label, "options": labels, "index": index, "help": help, **extra},
-            bounds={"options": labels}, props={"options": labels, **extra},
-            serialize=indexer(kind, label, opts, labels, format_func), deserialize=choose(kind, label, opts, default),
-            on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
-            label_visibility=label_visibility,
-        )
+@element()
+def multiselect(dg, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
+                key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+                args: tuple | None = None, kwargs: dict | None = None, *, max_selections: int | None = None,
+                placeholder: str = "Choose an option", disabled: bool = False,
+                label_visibility: str = "visible") -> list[Any]:
+    """Display a multi-choice box; returns the list of selected options, in the order chosen.
 
-    def multiselect(self, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
-                    key: str | None = None, help: str | None = None, on_change: Callable | None = None,
-                    args: tuple | None = None, kwargs: dict | None = None, *, max_selections: int | None = None,
-                    placeholder: str = "Choose an option", disabled: bool = False,
-                    label_visibility: str = "visible") -> list[Any]:
-        """Display a multi-choice box; returns the list of selected options, in the order chosen.
+    ``default`` is an option or a list of options. Raises NbappAPIError when a default is
+    not an option, when there are more defaults than ``max_selections``, or for a bad
+    ``max_selections``.
 
-        ``default`` is an option or a list of options. Raises NbappAPIError when a default is
-        not an option, when there are more defaults than ``max_selections``, or for a bad
-        ``max_selections``.
+    Examples
+    --------
+    >>> cols = st.multiselect("Columns", df.columns, default=["loss"], max_selections=3)
+    """
+    opts = options_list("multiselect", label, options)
+    labels = format_labels("multiselect", label, opts, format_func)
+    check_str("multiselect", "placeholder", placeholder, label=label)
+    if max_selections is not None and (not is_int(max_selections) or max_selections < 1):
+        raise fail("multiselect", label, "max_selections must be a positive int or None, "
+                                         f"got {describe(max_selections)}.")
+    indices = [require_index("multiselect", label, opts, d, "default value") for d in as_list(default)]
+    if max_selections is not None and len(indices) > max_selections:
+        raise fail("multiselect", label, f"default has {len(indices)} values but max_selections is "
+                                         f"{max_selections}: pass fewer defaults or raise max_selections.")
+    initial = [opts[i] for i in indices]
+    serialize = indexer("multiselect", label, opts, labels, format_func)
 
-        Examples
-        --------
-        >>> cols = st.multiselect("Columns", df.columns, default=["loss"], max_selections=3)
-        """
-        opts = options_list("multiselect", label, options)
-        labels = format_labels("multiselect", label, opts, format_func)
-        check_str("multiselect", label, "placeholder", placeholder)
-        if max_selections is not None and (not is_int(max_selections) or max_selections < 1):
-            raise fail("multiselect", label, "max_selections must be a positive int or None, "
-                                             f"got {describe(max_selections)}.")
-        indices = [require_index("multiselect", label, opts, d, "default value") for d in as_list(default)]
-        if max_selections is not None and len(indices) > max_selections:
-            raise fail("multiselect", label, f"default has {len(indices)} values but max_selections is "
-                                             f"{max_selections}: pass fewer defaults or raise max_selections.")
-        initial = [opts[i] for i in indices]
-        serialize = indexer("multiselect", label, opts, labels, format_func)
+    def deserialize(raw: Any) -> list[Any]:
+        if not isinstance(raw, (list, tuple)) or not all(is_int(i) and 0 <= i < len(opts) for i in raw):
+            warn_value_rejected("multiselect", label, raw,
+                                f"is not a list of option indices (0..{len(opts) - 1}); kept the default")
+            return initial
+        if max_selections is not None and len(raw) > max_selections:
+            warn_value_rejected("multiselect", label, raw,
+                                f"has more than max_selections={max_selections}; kept the first {max_selections}")
+            raw = raw[:max_selections]
+        return [opts[i] for i in raw]
 
-        def deserialize(raw: Any) -> list[Any]:
-            if not isinstance(raw, (list, tuple)) or not all(is_int(i) and 0 <= i < len(opts) for i in raw):
-                warn_value_rejected("multiselect", label, raw,
-                                    f"is not a list of option indices (0..{len(opts) - 1}); kept the default")
-                return initial
-            if max_selections is not None and len(raw) > max_selections:
-                warn_value_rejected("multiselect", label, raw,
-                                    f"has more than max_selections={max_selections}; kept the first {max_selections}")
-                raw = raw[:max_selections]
-            return [opts[i] for i in raw]
-
-        value = self._widget(
-            "multiselect", label, key=key, default=initial,
-            identity={"label": label, "options": labels, "default": indices, "help": help,
-                      "max_selections": max_selections, "placeholder": placeholder},
-            bounds={"options": labels, "max_selections": max_selections},
-            props={"options": labels, "max_selections": max_selections, "placeholder": placeholder or ""},
-            serialize=lambda v: [serialize(item) for item in as_list(v)], deserialize=deserialize,
-            on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
-            label_visibility=label_visibility,
-        )
-        return as_list(value)
+    value = dg._widget(
+        "multiselect", label, key=key, default=initial,
+        identity={"label": label, "options": labels, "default": indices, "help": help,
+                  "max_selections": max_selections, "placeholder": placeholder},
+        bounds={"options": labels, "max_selections": max_selections},
+        props={"options": labels, "max_selections": max_selections, "placeholder": placeholder or ""},
+        serialize=lambda v: [serialize(item) for item in as_list(v)], deserialize=deserialize,
+        on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
+        label_visibility=label_visibility,
+    )
+    return as_list(value)

@@ -7,7 +7,9 @@ import mimetypes
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from nbapp.elements.widgets.common import as_list, check_bool, fail
+from nbapp.elements.policies import check_bool, fail
+from nbapp.elements.registry import element
+from nbapp.elements.widgets.common import as_list
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -56,69 +58,71 @@ def _extensions(label: str, type: Any) -> list[str]:
     return exts + [".jpeg"] if ".jpg" in exts and ".jpeg" not in exts else exts
 
 
-class UploadMixin:
-    """File upload."""
+@element()
+def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_multiple_files: bool = False,
+                  key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+                  args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
+                  label_visibility: str = "visible") -> UploadedFile | list[UploadedFile] | None:
+    """Display a file upload button; returns the uploaded :class:`UploadedFile` (None before an
+    upload), or with ``accept_multiple_files=True`` a list of them (empty before an upload).
 
-    def file_uploader(self, label: str, type: str | list[str] | None = None, accept_multiple_files: bool = False,
-                      key: str | None = None, help: str | None = None, on_change: Callable | None = None,
-                      args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
-                      label_visibility: str = "visible") -> UploadedFile | list[UploadedFile] | None:
-        """Display a file upload button; returns the uploaded :class:`UploadedFile` (None before an
-        upload), or with ``accept_multiple_files=True`` a list of them (empty before an upload).
+    ``type`` restricts the extensions offered and accepted ("csv" or [".png", "jpg"]).
+    Raises NbappAPIError for a bad ``type``, or when the value was set in st.session_state.
 
-        ``type`` restricts the extensions offered and accepted ("csv" or [".png", "jpg"]).
-        Raises NbappAPIError for a bad ``type``, or when the value was set in st.session_state.
+    Examples
+    --------
+    >>> f = st.file_uploader("Training data", type="csv")
+    >>> if f is not None:
+    ...     df = pd.read_csv(f)
+    """
+    exts = _extensions(label, type)
+    check_bool("file_uploader", "accept_multiple_files", accept_multiple_files, label=label)
+    multiple = bool(accept_multiple_files)
+    default: Any = [] if multiple else None
 
-        Examples
-        --------
-        >>> f = st.file_uploader("Training data", type="csv")
-        >>> if f is not None:
-        ...     df = pd.read_csv(f)
-        """
-        exts = _extensions(label, type)
-        check_bool("file_uploader", label, "accept_multiple_files", accept_multiple_files)
-        multiple = bool(accept_multiple_files)
-        default: Any = [] if multiple else None
+    def deserialize(raw: Any) -> Any:
+        if raw is not None and not isinstance(raw, (list, tuple)):
+            warn_value_rejected("file_uploader", label, raw, "is not a list of uploaded files; kept the default")
+            return default
+        files = []
+        for item in raw or ():
+            if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) \
+                    or not isinstance(item.get("content"), (bytes, bytearray, memoryview)):
+                warn_value_rejected("file_uploader", label, item, "is not an uploaded file; ignored it")
+                continue
+            name = item["name"]
+            if exts and not name.lower().endswith(tuple(exts)):
+                warn_value_rejected("file_uploader", label, name, f"is not one of {', '.join(exts)}; ignored it")
+                continue
+            files.append(uploaded_file(name, bytes(item["content"]), item.get("type") or None))
+        if multiple:
+            return files
+        if len(files) > 1:
+            warn_value_rejected("file_uploader", label, [f.name for f in files], "has several files but the "
+                                "widget takes one; kept the last")
+        return files[-1] if files else None
 
-        def deserialize(raw: Any) -> Any:
-            if raw is not None and not isinstance(raw, (list, tuple)):
-                warn_value_rejected("file_uploader", label, raw, "is not a list of uploaded files; kept the default")
-                return default
-            files = []
-            for item in raw or ():
-                if not isinstance(item, Mapping) or not isinstance(item.get("name"), str) \
-                        or not isinstance(item.get("content"), (bytes, bytearray, memoryview)):
-                    warn_value_rejected("file_uploader", label, item, "is not an uploaded file; ignored it")
-                    continue
-                name = item["name"]
-                if exts and not name.lower().endswith(tuple(exts)):
-                    warn_value_rejected("file_uploader", label, name, f"is not one of {', '.join(exts)}; ignored it")
-                    continue
-                files.append(uploaded_file(name, bytes(item["content"]), item.get("type") or None))
-            if multiple:
-                return files
-            if len(files) > 1:
-                warn_value_rejected("file_uploader", label, [f.name for f in files], "has several files but the "
-                                    "widget takes one; kept the last")
-            return files[-1] if files else None
+    def serialize(value: Any) -> list[dict[str, Any]]:
+        files = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
+        if not all(isinstance(f, UploadedFile) for f in files):
+            raise fail("file_uploader", label, "its value cannot be set with st.session_state (only the user "
+                                               f"can upload files); got {describe(value)}.")
+        return [{"name": f.name, "size": f.size, "file_id": f.file_id} for f in files]
 
-        def serialize(value: Any) -> list[dict[str, Any]]:
-            files = list(value) if isinstance(value, (list, tuple)) else [] if value is None else [value]
-            if not all(isinstance(f, UploadedFile) for f in files):
-                raise fail("file_uploader", label, "its value cannot be set with st.session_state (only the user "
-                                                   f"can upload files); got {describe(value)}.")
-            return [{"name": f.name, "size": f.size, "file_id": f.file_id} for f in files]
+    def to_wire(value: Any) -> list[dict[str, Any]]:
+        files = [] if value is None else list(value) if isinstance(value, (list, tuple)) else [value]
+        return [{"name": f.name, "type": f.type, "content": f.getvalue()} for f in files]
 
-        value = self._widget(
-            "file_uploader", label, key=key, default=default,
-            identity={"label": label, "type": exts, "multiple": multiple, "help": help},
-            bounds={"type": exts, "multiple": multiple},
-            props={"accept": ",".join(exts), "multiple": multiple},
-            serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
-            help=help, disabled=disabled, label_visibility=label_visibility,
-        )
-        # A fresh file object per run: a run that read the file to its end must not leave
-        # the next run reading b"" (as Streamlit, which builds new objects on each run).
-        if isinstance(value, list):
-            return [f.reopen() for f in value]
-        return value.reopen() if value is not None else None
+    value = dg._widget(
+        "file_uploader", label, key=key, default=default,
+        identity={"label": label, "type": exts, "multiple": multiple, "help": help},
+        bounds={"type": exts, "multiple": multiple},
+        props={"accept": ",".join(exts), "multiple": multiple},
+        serialize=serialize, deserialize=deserialize, to_wire=to_wire, on_change=on_change, args=args,
+        kwargs=kwargs, help=help, disabled=disabled, label_visibility=label_visibility,
+    )
+    # A fresh file object per run: a run that read the file to its end must not leave
+    # the next run reading b"" (as Streamlit, which builds new objects on each run).
+    if isinstance(value, list):
+        return [f.reopen() for f in value]
+    return value.reopen() if value is not None else None

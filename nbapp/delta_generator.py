@@ -1,0 +1,162 @@
+"""The object behind ``st``, ``st.sidebar`` and every container: a cursor plus every ``st.*`` command.
+
+Streamlit calls it a DeltaGenerator. Its element methods are the commands declared in
+``nbapp/elements`` (see ``nbapp.elements.registry``), installed here once; this module holds
+the three primitives they all use: append an element, append a block, draw a widget.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import nbapp.elements  # noqa: F401  (imports every element family, which registers its commands)
+from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
+from nbapp.elements.registry import COMMANDS
+from nbapp.runtime.context import require_run_context
+from nbapp.runtime.runner import RunContext
+from nbapp.runtime.state import WidgetMeta
+from nbapp.tree import Block, Element
+
+
+class DeltaGenerator:
+    """Where element calls land.
+
+    ``root`` names a root of the app ("main", "sidebar", "bottom", a dialog...) and binds
+    ``st`` / ``st.sidebar`` to the current run; ``block`` is a container made in this run
+    (a column, a tab...); with ``slot`` set, the next element call replaces the child at that
+    index instead of appending (what ``st.empty()`` and every element's handle do).
+    """
+
+    def __init__(self, *, root: str | None = None, block: Block | None = None, slot: int | None = None):
+        self._root = root
+        self._block_ref = block
+        self._slot = slot
+
+    def __repr__(self) -> str:
+        where = self._root or (self._block_ref.kind if self._block_ref else "?")
+        return f"<nbapp DeltaGenerator {where}>"
+
+    # -- cursor ------------------------------------------------------------------
+    def __enter__(self) -> "DeltaGenerator":
+        require_run_context("with").stack.append(self)
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        ctx = require_run_context("with")
+        if ctx.stack and ctx.stack[-1] is self:
+            ctx.stack.pop()
+        return False
+
+    def _target(self, ctx: RunContext) -> Block:
+        return self._cursor(ctx)[0]
+
+    def _cursor(self, ctx: RunContext) -> tuple[Block, int | None]:
+        """Where the next element goes: the block, and the slot it replaces (None: appended).
+
+        ``st.*`` inside ``with`` writes where the entered container would, so inside
+        ``with st.empty():`` each element replaces the previous one, as in Streamlit.
+        """
+        if self._root == "main":
+            return ctx.stack[-1]._cursor(ctx) if ctx.stack else (ctx.root_block("main"), None)
+        if self._root is not None:
+            return ctx.root_block(self._root), None
+        return self._block_ref, self._slot
+
+    # -- the three primitives -----------------------------------------------------
+    def _enqueue(self, kind: str, props: dict[str, Any], *, id: str | None = None, live: bool = False) -> "DeltaGenerator":
+        """Append (or, in a slot, replace with) an element; return a handle that replaces it."""
+        return self._place(Element(kind, props, id), live)
+
+    def _add_block(self, kind: str, props: dict[str, Any] | None = None, form: str | None = None) -> "DeltaGenerator":
+        """Append a child block and return the DeltaGenerator that writes into it."""
+        ctx = require_run_context(kind)
+        block = Block(kind, props or {}, form=form or self._target(ctx).form)
+        self._place(block, False, ctx)
+        return DeltaGenerator(block=block)
+
+    def _place(self, node, live: bool, ctx: RunContext | None = None, checkpoint: bool = True) -> "DeltaGenerator":
+        ctx = ctx or require_run_context(node.kind)
+        if checkpoint:
+            ctx.checkpoint()
+        parent, slot = self._cursor(ctx)
+        if slot is not None:
+            while len(parent.children) <= slot:
+                parent.children.append(Block("empty"))
+            parent.children[slot] = node
+            index = slot
+        else:
+            parent.children.append(node)
+            index = len(parent.children) - 1
+        ctx.element_added(node, live or slot is not None, self)
+        return DeltaGenerator(block=parent, slot=index)
+
+    def _widget(
+        self,
+        kind: str,
+        label: str,
+        *,
+        key: str | int | None,
+        default: Any,
+        identity: dict[str, Any],
+        bounds: dict[str, Any] | None = None,
+        props: dict[str, Any] | None = None,
+        serialize: Callable[[Any], Any] = lambda v: v,
+        deserialize: Callable[[Any], Any] = lambda v: v,
+        to_wire: Callable[[Any], Any] | None = None,
+        on_change: Callable[..., None] | None = None,
+        args: tuple | None = None,
+        kwargs: dict | None = None,
+        help: str | None = None,
+        disabled: bool = False,
+        label_visibility: str = "visible",
+        trigger: bool = False,
+    ) -> Any:
+        """Register a widget drawn in this run, add its element, and return its value.
+
+        Identity is ``kind`` plus ``identity`` and ``bounds``; with a ``key`` only the
+        key and ``bounds`` (the parameters that bound the value) count, so a new label
+        keeps the value. ``deserialize`` turns a value from the browser into the app's
+        (clamping it or keeping the default, with a warning); ``serialize`` gives the value the
+        browser shows, ``to_wire`` what a browser sends for a value when that differs.
+        Raises NbappAPIError for a bad label, key, callback or visibility.
+        """
+        ctx = require_run_context(kind)
+        # A stale run stops before the widget is registered, never between registering and
+        # returning the value: a button the script never saw keeps its click for the next run.
+        ctx.checkpoint()
+        check_type(kind, "label", label, str)
+        key = check_key(kind, key, label=label)
+        check_choice(kind, "label_visibility", label_visibility, LABEL_VISIBILITIES, label=label)
+        check_callback(kind, "on_change/on_click", on_change, label=label)
+        form = self._target(ctx).form
+        bounds = bounds or {}
+        if key is None:
+            ident = _digest(kind, sorted(identity.items()), sorted(bounds.items()), form)
+            wid = f"$$ID-{ident}"
+        else:
+            ident = _digest(kind, key, sorted(bounds.items()))
+            wid = f"$$ID-{ident}-{key}"
+        meta = WidgetMeta(
+            id=wid, kind=kind, key=key, identity=ident, default=default, deserialize=deserialize,
+            serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
+            trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire,
+        )
+        value = ctx.register_widget(meta)
+        element_props = {
+            "label": label, "help": help, "disabled": bool(disabled),
+            "label_visibility": label_visibility, "value": serialize(value),
+            "state_key": meta.state_key, "form": form, **(props or {}),
+        }
+        if pushes := ctx.session_state.pushes(meta.state_key):
+            element_props["pushed"] = pushes  # the app set the value: show it even if unchanged
+        self._place(Element(kind, element_props, wid), False, ctx, checkpoint=False)
+        return value
+
+
+for _name, _command in COMMANDS.items():
+    setattr(DeltaGenerator, _name, _command)
+
+
+def _digest(*parts: Any) -> str:
+    return hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
