@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from nbapp.render.frontend import ActionHtml
 from nbapp.render.registry import BlockAdapter, adapter, changed, classed
 
 
@@ -24,8 +25,6 @@ def _hide_unless(widget: w.Widget, shown: bool) -> None:
 
 
 SIDEBAR_STATES = ("auto", "expanded", "collapsed")
-# Flips the sidebar's initial state in the browser alone: no round trip to the kernel.
-_TOGGLE = "this.closest('.nbapp-layout').classList.toggle('nbapp-sb-flip')"
 
 
 @adapter("app")
@@ -39,8 +38,8 @@ class AppLayout(BlockAdapter):
     def create(self, props, emit):
         config = w.HTML(_page_config_html(props["page_config"]))
         config.layout.display = "none"
-        toggle = classed(w.HTML(f'<button class="nbapp-sb-button" title="Show or hide the sidebar" '
-                                f'onclick="{_TOGGLE}">☰</button>'), "nbapp-sb-toggle")
+        toggle = classed(ActionHtml(value='<button class="nbapp-sb-button" title="Show or hide the sidebar" '
+                                         'data-nbapp-action="toggle-sidebar">☰</button>'), "nbapp-sb-toggle")
         box = classed(w.HBox(children=(config, toggle)), "nbapp-layout")
         self._apply(box, props)
         return box
@@ -58,11 +57,11 @@ class AppLayout(BlockAdapter):
             (box.add_class if name == state else box.remove_class)(f"nbapp-sb-{name}")
 
     def set_children(self, widget, children):
-        main, sidebar = children
+        main, sidebar, *others = children  # the run's roots: main, sidebar, then any added later
         config, toggle = widget.children[:2]
         _hide_unless(toggle, bool(sidebar.children))
         (widget.add_class if sidebar.children else widget.remove_class)("nbapp-has-sidebar")
-        ordered = (config, toggle, sidebar, main)
+        ordered = (config, toggle, sidebar, main, *others)
         if widget.children != ordered:
             widget.children = ordered
 

@@ -20,18 +20,6 @@ if TYPE_CHECKING:  # not at run time: ~0.5 s of every kernel start, and any fram
 
 MAX_ROWS = 10_000  # rows drawn per table; the rest is counted in a note (HTML for more gets slow)
 DEFAULT_HEIGHT = 400  # pixels, about ten rows, like Streamlit's default
-# Click a header to sort by that column (again to reverse). Inline, because widget HTML is not
-# sanitized in JupyterLab and Voilà but <script> tags do not run there.
-_SORT = (
-    "var th=event.target.closest('th');if(!th||th.parentNode.parentNode!==this)return;"
-    "var b=this.parentNode.tBodies[0],i=th.cellIndex,d=th.dataset.sort==='asc'?-1:1;"
-    "for(var h of th.parentNode.cells)delete h.dataset.sort;th.dataset.sort=d>0?'asc':'desc';"
-    "var key=function(r){var c=r.cells[i];return c.dataset.v===undefined?c.textContent:c.dataset.v};"
-    "var rows=Array.from(b.rows);rows.sort(function(x,y){var a=key(x),c=key(y),p=parseFloat(a),q=parseFloat(c);"
-    "if(a==='')return 1;if(c==='')return -1;"
-    "return(!isNaN(p)&&!isNaN(q)?p-q:a.localeCompare(c,undefined,{numeric:true}))*d});b.append(...rows)"
-)
-
 
 def _label(value: Any) -> str:
     return " ".join(map(str, value)) if isinstance(value, tuple) else str(value)
@@ -62,16 +50,19 @@ def _column_cells(values: pd.Series | pd.Index, tag: str = "td") -> list[str]:
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = False) -> str:
-    """Return ``frame`` as an HTML table (at most MAX_ROWS rows), optionally sortable by clicking headers."""
+    """Return ``frame`` as an HTML table (at most MAX_ROWS rows), optionally sortable by clicking headers.
+
+    Sorting is the ``sort`` action of ``nbapp/frontend/actions.js``: draw the table in an ActionHtml.
+    """
     rows = frame.head(MAX_ROWS)
     names = [_label(n) if n is not None else "" for n in rows.index.names] if index else []
     header = "".join(f'<th class="nbapp-index">{html.escape(n)}</th>' for n in names)
     header += "".join(f"<th>{html.escape(_label(c))}</th>" for c in rows.columns)
-    onclick = f' onclick="{_SORT}" title="Click a column to sort"' if sortable else ""
+    action = ' data-nbapp-action="sort" title="Click a column to sort"' if sortable else ""
     columns = [_column_cells(rows.index.get_level_values(i), "th") for i in range(len(names))]
     columns += [_column_cells(rows.iloc[:, i]) for i in range(rows.shape[1])]
     body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in zip(*columns)) if columns else ""
-    table = f'<table class="nbapp-table"><thead{onclick}><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="nbapp-table"><thead{action}><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
     if len(frame) > MAX_ROWS:
         table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
     return table
@@ -80,6 +71,7 @@ def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = Fals
 @adapter("dataframe")
 class DataFrame(HtmlAdapter):
     css = ("nbapp-dataframe",)
+    actions = True
 
     def html(self, props):
         height = props.get("height")

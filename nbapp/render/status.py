@@ -32,15 +32,15 @@ class Spinner(HtmlAdapter):
 @adapter("toast")
 class Toast(HtmlAdapter):
     css = ("nbapp-toast",)
+    actions = True
 
     def html(self, props):
         seconds = props.get("duration")
         # An "infinite" toast stays until closed; the close button only hides this copy.
         timing = "animation:none" if seconds is None else f"animation-duration:{seconds}s"
-        return (f'<div class="nbapp-toast-box" data-seq="{props.get("seq", 0)}" style="{timing}">'
+        return (f'<div class="nbapp-toast-box" data-nbapp-dismiss data-seq="{props.get("seq", 0)}" style="{timing}">'
                 f'{icon_html(props.get("icon"))}<div class="nbapp-toast-body">{to_html(props["body"])}</div>'
-                f'<button class="nbapp-toast-close" title="Close" '
-                f'onclick="this.parentNode.style.display=\'none\'">×</button></div>')
+                f'<button class="nbapp-toast-close" title="Close" data-nbapp-action="dismiss">×</button></div>')
 
 
 @adapter("balloons", "snow")

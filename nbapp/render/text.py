@@ -11,22 +11,23 @@ from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from nbapp.render.markdown import has_math, inline_html, to_html
+from nbapp.render.frontend import ActionHtml
 from nbapp.render.registry import Adapter, adapter, classed
 
 _HEADINGS = {"title": "h1", "header": "h2", "subheader": "h3"}
-# Inline handlers run in JupyterLab and Voilà (widget HTML is not sanitized); <script> would not.
-_COPY = ("navigator.clipboard.writeText(this.parentNode.querySelector('pre').innerText);"
-         "this.classList.add('nbapp-copied');setTimeout(()=>this.classList.remove('nbapp-copied'),1200)")
 
 
 class HtmlAdapter(Adapter):
     """An element drawn as one HTML widget: subclasses say how props become HTML.
 
     The widget is an HTMLMath (typeset by MathJax) only when the HTML holds a formula:
-    plain HTML widgets update faster, and a ``$`` in prose is not mistaken for math.
+    plain HTML widgets update faster, and a ``$`` in prose is not mistaken for math. With
+    ``actions``, it is an :class:`ActionHtml` instead, whose ``data-nbapp-action`` elements
+    (a copy button, sortable headers...) work on click.
     """
 
     css: tuple[str, ...] = ()
+    actions = False
 
     def html(self, props: dict[str, Any]) -> str:
         raise NotImplementedError
@@ -37,12 +38,15 @@ class HtmlAdapter(Adapter):
 
     def create(self, props, emit):
         content = self.html(props)
-        widget = (w.HTMLMath if has_math(content) else w.HTML)(content)
+        if self.actions:
+            widget = ActionHtml(value=content)
+        else:
+            widget = (w.HTMLMath if has_math(content) else w.HTML)(content)
         return classed(widget, "nbapp-element", *self.css, *self.classes(props))
 
     def update(self, widget, props, old):
         content = self.html(props)
-        if isinstance(widget, w.HTMLMath) != has_math(content):
+        if not self.actions and isinstance(widget, w.HTMLMath) != has_math(content):
             return False
         old_classes, new_classes = self.classes(old), self.classes(props)
         if old_classes != new_classes:
@@ -112,6 +116,7 @@ class Text(HtmlAdapter):
 @adapter("code")
 class Code(HtmlAdapter):
     css = ("nbapp-code",)
+    actions = True
 
     def html(self, props):
         try:
@@ -121,7 +126,7 @@ class Code(HtmlAdapter):
         formatter = HtmlFormatter(linenos="inline" if props["line_numbers"] else False, cssclass="nbapp-highlight")
         wrap = " nbapp-wrap" if props["wrap_lines"] else ""
         return (f'<div class="nbapp-codeblock{wrap}">{highlight(props["body"], lexer, formatter)}'
-                f'<button class="nbapp-copy" title="Copy to clipboard" onclick="{_COPY}">⧉</button></div>')
+                f'<button class="nbapp-copy" title="Copy to clipboard" data-nbapp-action="copy">⧉</button></div>')
 
 
 @adapter("divider")

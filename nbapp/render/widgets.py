@@ -7,6 +7,8 @@ so the browser keeps focus, scroll position and drag state of everything else.
 """
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,9 +16,11 @@ from typing import Any
 
 import ipywidgets as w
 
+import nbapp.render
 from nbapp import tree
-from nbapp.render import blocks, data, inputs, status, text  # noqa: F401  (register adapters)
-from nbapp.render.registry import ADAPTERS, BlockAdapter, same
+from nbapp.elements.registry import KINDS
+from nbapp.render.frontend import ModuleAdapter
+from nbapp.render.registry import ADAPTERS, Adapter, BlockAdapter, same
 from nbapp.render.style import stylesheet
 
 OnInput = Callable[[str, Any], None]  # (state key, wire value) from the browser
@@ -30,6 +34,27 @@ class Drawn:
     props: dict[str, Any]
     widget: w.Widget
     children: dict[str, "Drawn"] = field(default_factory=dict)
+
+
+def _import_adapters() -> None:
+    """Import every module of ``nbapp.render``: each registers the adapters it defines."""
+    for module in pkgutil.walk_packages(nbapp.render.__path__, prefix="nbapp.render."):
+        importlib.import_module(module.name)
+
+
+_import_adapters()
+
+
+def adapter_for(kind: str) -> Adapter:
+    """Return the adapter that draws ``kind``: its ES module when it declares one, else its ipywidgets adapter."""
+    adapter = ADAPTERS.get(kind)
+    if adapter is None:
+        declared = KINDS.get(kind)
+        if declared is not None and declared.frontend is not None:
+            adapter = ADAPTERS[kind] = ModuleAdapter(declared)
+        else:
+            adapter = ADAPTERS["unknown"]
+    return adapter
 
 
 class WidgetRenderer:
@@ -71,7 +96,7 @@ class WidgetRenderer:
         return emit
 
     def _reconcile(self, node: tree.Node, old: Drawn | None, final: bool) -> Drawn:
-        adapter = ADAPTERS.get(node.kind) or ADAPTERS["unknown"]
+        adapter = adapter_for(node.kind)
         drawn = None
         if old is not None and old.kind == node.kind:
             if same(old.props, node.props):

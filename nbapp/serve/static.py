@@ -8,11 +8,14 @@ kernel client.
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
 from collections.abc import Callable
 from typing import Any
+
+from nbapp.elements.registry import KINDS
 
 _REF = "IPY_MODEL_"
 # Layout traits that shape the page; the rest (grid areas, object fit...) do not matter frozen.
@@ -145,6 +148,18 @@ def _image(page: WidgetHtml, state: dict[str, Any]) -> tuple[str, str]:
     return f'<img src="data:{mime};base64,{state.get("value", "")}" style="max-width: 100%">', "widget-image"
 
 
+def _module(page: WidgetHtml, state: dict[str, Any]) -> tuple[str, str]:
+    """An anywidget: an element declared with an ES module draws its props with its own ``static``;
+    nbapp's HTML-with-behaviour widgets show their HTML."""
+    if "_nbapp_kind" in state:
+        kind = KINDS.get(state["_nbapp_kind"])
+        if kind is None or kind.static is None:
+            return "", "nbapp-module"
+        props = {**state.get("props", {}), **{name: state.get(name) for name in kind.frontend.traits}}
+        return kind.static({**props, "value": state.get("value")}), "nbapp-module"
+    return f'<div class="widget-html-content">{state.get("value") or state.get("html", "")}</div>', "widget-html"
+
+
 def _other(page: WidgetHtml, state: dict[str, Any]) -> tuple[str, str]:
     if "children" in state:
         return page.children(state), "widget-container widget-box widget-vbox"
@@ -162,15 +177,18 @@ _VIEWS: dict[str, Callable[[WidgetHtml, dict[str, Any]], tuple[str, str]]] = {
     "FloatTextView": _text, "BoundedIntTextView": _text, "BoundedFloatTextView": _text, "ComboboxView": _text,
     "ColorPickerView": _text, "TextareaView": _textarea,
     "DropdownView": _choice, "SelectView": _choice, "RadioButtonsView": _choice, "SelectMultipleView": _choice,
-    "ToggleButtonsView": _choice,
+    "ToggleButtonsView": _choice, "AnyView": _module,
 }
 
 
 def _with_buffers(entry: dict[str, Any]) -> dict[str, Any]:
     """Put a model's binary buffers (base64, as the protocol's embed state has them) back into its state."""
-    state = dict(entry.get("state", {}))
+    state = copy.deepcopy(entry.get("state", {}))
     for buffer in entry.get("buffers", ()):
-        path = buffer.get("path", ())
-        if len(path) == 1:
-            state[path[0]] = buffer.get("data", "")
+        *parents, last = buffer.get("path") or [None]
+        holder = state
+        for step in parents:
+            holder = holder[step]
+        if last is not None:
+            holder[last] = buffer.get("data", "")
     return {**entry, "state": state}

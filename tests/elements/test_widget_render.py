@@ -253,24 +253,23 @@ def test_a_reset_uploader_empties_its_control():
     assert upload.value == ()
 
 
-def test_download_button_is_a_data_link_whose_click_reaches_the_app():
+def test_download_button_sends_its_bytes_once_as_a_buffer_and_its_click_reaches_the_app():
     drawn = Drawn("st.text(str(st.download_button('Get', 'a,b', 'x.csv', 'text/csv', key='k', help='CSV')))")
-    box = drawn.box("download")
-    anchor, trigger = box.children
-    assert 'href="data:text/csv;base64,YSxi"' in anchor.value and 'download="x.csv"' in anchor.value
-    assert 'title="CSV"' in anchor.value and ">Get</a>" in anchor.value and "onclick=" in anchor.value
-    assert trigger.layout.display == "none"
-    trigger.click()  # what the anchor's click handler does in the browser
+    button = drawn.box("download")
+    assert (button.data, button.mime, button.file_name, button.notify) == (b"a,b", "text/csv", "x.csv", True)
+    assert 'download="x.csv"' in button.html and 'title="CSV"' in button.html and ">Get</a>" in button.html
+    assert "onclick" not in button.html and "base64" not in button.html
+    button._handle_custom_msg({"event": "click"}, [])  # what download.js sends when the anchor is clicked
     assert drawn.sent == [("k", True)]
     drawn.browser()
-    assert drawn.box("download") is box
+    assert drawn.box("download") is button
 
 
 def test_download_button_without_notification_or_name_or_when_disabled():
     drawn = Drawn("st.download_button('A', b'x', on_click='ignore')\nst.download_button('B', 'y', disabled=True)")
-    quiet, off = (b.children[0].value for b in _find(drawn.renderer.root, "nbapp-download"))
-    assert "trigger" not in quiet and 'download="download.bin"' in quiet
-    assert "href" not in off and "nbapp-disabled" in off
+    quiet, off = _find(drawn.renderer.root, "nbapp-download")
+    assert quiet.notify is False and quiet.file_name == "download.bin"
+    assert 'aria-disabled="true"' in off.html and "nbapp-disabled" in off.html
 
 
 def test_link_button_opens_a_new_tab():

@@ -7,6 +7,7 @@ import ipywidgets as w
 import pytest
 
 from nbapp.render import data as render_data
+from nbapp.render.frontend import ActionHtml
 from nbapp.render.widgets import WidgetRenderer
 from nbapp.runtime.runner import App
 
@@ -56,7 +57,7 @@ def test_the_app_carries_its_stylesheet():
 ])
 def test_text_and_alert_html(script, css, expected):
     widget = one(script, css)
-    assert isinstance(widget, w.HTML)
+    assert isinstance(widget, ActionHtml if css == "nbapp-code" else w.HTML)
     assert expected in widget.value
 
 
@@ -78,7 +79,7 @@ def test_dataframe_is_a_scrollable_sortable_table():
     html = widget.value
     assert 'style="max-height:250px"' in html
     assert "<th>name</th><th>score</th>" in html
-    assert 'onclick="' in html and "cellIndex" in html
+    assert '<thead data-nbapp-action="sort"' in html
     assert '<td class="n">1.2500</td>' in html
     assert '<td class="nbapp-null" data-v="">None</td>' in html
     assert '<th class="n">0</th>' in html  # the index

@@ -2,12 +2,12 @@
 link_button is a link styled as a button."""
 from __future__ import annotations
 
-import base64
 import html
 import mimetypes
 
 import ipywidgets as w
 
+from nbapp.render.frontend import Download
 from nbapp.render.registry import Adapter, adapter, changed, classed
 from nbapp.render.text import HtmlAdapter
 
@@ -34,55 +34,36 @@ class Button(Adapter):
         return True
 
 
-# Runs in the browser when the download anchor is clicked. First it clicks the hidden
-# ipywidgets Button, so the kernel hears of the click over the widget comm. Then it decodes
-# the data: URL into a Blob and downloads that (Chrome refuses data: URLs over 2 MB); should
-# that fail, the anchor's own data: URL download happens instead. `window.URL`, because in
-# an inline handler a bare `URL` is `document.URL`.
-_NOTIFY_JS = "var t=this.closest('.nbapp-download').querySelector('.nbapp-download-trigger');if(t)t.click();"
-_DOWNLOAD_JS = (
-    "try{var a=this,h=a.href,b=atob(h.slice(h.indexOf(',')+1)),n=b.length,u=new Uint8Array(n);"
-    "while(n--)u[n]=b.charCodeAt(n);"
-    "var l=document.createElement('a');l.href=window.URL.createObjectURL(new Blob([u],{type:a.type}));"
-    "l.download=a.download;document.body.appendChild(l);l.click();l.remove();"
-    "setTimeout(function(){window.URL.revokeObjectURL(l.href)},60000);return false}catch(e){}"
-)
-
-
-def _anchor(props, attrs: str, onclick: str = "") -> str:
-    """A link styled as a button (the stylesheet's ``nbapp-btn``); no href while disabled."""
+def _anchor(props, attrs: str) -> str:
     classes = f"nbapp-btn nbapp-btn-{props['type']}" + (" nbapp-btn-wide" if props.get("use_container_width") else "")
     title = f' title="{html.escape(props["help"])}"' if props.get("help") else ""
     icon = f'<span class="nbapp-btn-icon">{html.escape(props["icon"])}</span> ' if props.get("icon") else ""
     if props["disabled"]:
-        attrs, onclick, classes = 'aria-disabled="true"', "", classes + " nbapp-disabled"
-    handler = f' onclick="{html.escape(onclick)}"' if onclick else ""
-    return f'<a class="{classes}" {attrs}{title}{handler}>{icon}{html.escape(props["label"])}</a>'
+        attrs, classes = 'aria-disabled="true"', classes + " nbapp-disabled"
+    return f'<a class="{classes}" {attrs}{title}>{icon}{html.escape(props["label"])}</a>'
 
 
 @adapter("download_button")
 class DownloadButton(Adapter):
-    """An anchor that downloads a data: URL, and a hidden Button the anchor clicks to tell the app.
+    """An anchor whose click saves the file in the browser (``nbapp/frontend/download.js``).
 
-    An anchor download needs no kernel round trip and works the same in JupyterLab and
-    Voilà (ipywidgets' HTML widget is not sanitized, so the inline handler runs); the hidden
-    Button carries the click over the widget comm like any button.
+    The bytes travel once, as a binary buffer, and again only when they change; the click
+    reaches the kernel as a custom message, and reruns the app like any button click.
     """
 
     def create(self, props, emit):
-        trigger = classed(w.Button(), "nbapp-download-trigger")
-        trigger.layout.display = "none"
-        trigger.on_click(lambda _: emit(True))
-        box = classed(w.HBox(children=(w.HTML(), trigger)), "nbapp-download")
-        self.update(box, props, {})
-        return box
+        widget = classed(Download(), "nbapp-download")
+        widget.on_msg(lambda _, content, buffers: emit(True) if content.get("event") == "click" else None)
+        self.update(widget, props, {})
+        return widget
 
     def update(self, widget, props, old):
-        if changed(props, old, "data", "mime"):
-            widget.nbapp_href = f"data:{props['mime']};base64,{base64.b64encode(props['data']).decode('ascii')}"
-        name = html.escape(props["file_name"] or "download" + (mimetypes.guess_extension(props["mime"]) or ""))
-        attrs = f'href="{widget.nbapp_href}" download="{name}" type="{html.escape(props["mime"])}"'
-        widget.children[0].value = _anchor(props, attrs, (_NOTIFY_JS if props["notify"] else "") + _DOWNLOAD_JS)
+        if changed(props, old, "data"):
+            widget.data = props["data"]
+        widget.mime = props["mime"]
+        widget.file_name = props["file_name"] or "download" + (mimetypes.guess_extension(props["mime"]) or "")
+        widget.notify = bool(props["notify"])
+        widget.html = _anchor(props, f'href="#" download="{html.escape(widget.file_name)}"')
         return True
 
 
