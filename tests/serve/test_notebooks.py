@@ -1,14 +1,16 @@
 """App files as notebooks: what the server executes, and the conversions of `nbapp convert`."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 import pytest
 
 from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import (
-    is_app_cell, notebook_to_dashboard, notebook_to_script, script_to_notebook, served_notebook,
+    is_app_cell,
+    notebook_to_dashboard,
+    notebook_to_script,
+    script_to_notebook,
+    served_notebook,
 )
 
 code = nbformat.v4.new_code_cell
