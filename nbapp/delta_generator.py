@@ -88,7 +88,7 @@ class DeltaGenerator:
         else:
             parent.children.append(node)
             index = len(parent.children) - 1
-        ctx.element_added(node, live or slot is not None, self)
+        ctx.element_added(node, live or slot is not None, self._root)
         return DeltaGenerator(block=parent, slot=index)
 
     def _widget(

@@ -72,3 +72,10 @@ def replace_block(root: Block, new: Block) -> Block:
             return Block(root.kind, root.props, [*root.children[:i], replaced, *root.children[i + 1:]], root.id,
                          root.form)
     return root
+
+
+def copy_node(node: Node) -> Node:
+    """Return a copy of ``node`` whose blocks are new (props are shared: trees never change them)."""
+    if isinstance(node, Element):
+        return Element(node.kind, node.props, node.id)
+    return Block(node.kind, node.props, [copy_node(c) for c in node.children], node.id, node.form)

@@ -6,19 +6,25 @@ function's cache (:mod:`nbapp.caching.caches`).
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import inspect
 import math
 import os
+import pickle
 import warnings
 from typing import Any, Callable, Mapping
 
 from nbapp.caching.caches import clear_kind, data_cache, resource_cache
 from nbapp.caching.errors import CacheOptionError
 from nbapp.caching.hashing import closure_digest, function_identity, hash_arguments
+from nbapp.runtime.context import get_run_context
 
 __all__ = ["cache_data", "cache_resource", "cache", "CachedFunction"]
+
+# Marks a cache_data value stored with the elements its function drew: (_WITH_ELEMENTS, value, elements).
+_WITH_ELEMENTS = "\x00nbapp:with-elements:1"
 
 
 # --------------------------------------------------------------------------- options
@@ -136,6 +142,7 @@ class CachedFunction:
             self._signature: inspect.Signature | None = inspect.signature(func)
         except (TypeError, ValueError):
             self._signature = None
+        self._drawn: dict[str, list] = {}  # key -> elements drawn on its miss, when not stored with the value
         code = getattr(func, "__code__", None)
         self._free_names = code.co_freevars if code is not None else ()
 
@@ -156,7 +163,46 @@ class CachedFunction:
         key = self._key(args, kwargs)
         if key is None:  # the arguments do not fit the signature: let the function say so
             return self._func(*args, **kwargs)
-        return self._cache.get_or_compute(key, lambda: self._compute(args, kwargs), self._name)
+        ctx = get_run_context()
+        if ctx is None:
+            return self._cache.get_or_compute(key, lambda: self._compute(args, kwargs), self._name)
+        missed = False
+
+        def compute() -> Any:
+            nonlocal missed
+            missed = True
+            return self._with_elements(key, *self._compute_drawing(ctx, args, kwargs))
+
+        value, drawn = self._without_elements(key, self._cache.get_or_compute(key, compute, self._name))
+        if not missed:
+            ctx.replay(drawn)  # as Streamlit: a hit draws what the function drew when it ran
+        return value
+
+    def _compute_drawing(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list]:
+        """Run the function, recording the elements it draws; return its value and them."""
+        with self._spinner(), ctx.recording() as drawn:
+            value = self._func(*args, **kwargs)
+        return value, drawn
+
+    def _with_elements(self, key: str, value: Any, drawn: list) -> Any:
+        """What the cache stores for a value the function returned after drawing ``drawn``.
+
+        cache_data keeps the elements with the value (on disk too, so they survive a kernel
+        restart), in a tuple so arrays inside stay zero-copy; cache_resource's objects live
+        in this process, and so do their elements.
+        """
+        if self._kind == "cache_resource":
+            self._drawn[key] = drawn
+            return value
+        if drawn and _picklable(drawn):
+            return (_WITH_ELEMENTS, value, tuple(drawn))
+        self._drawn[key] = drawn
+        return value
+
+    def _without_elements(self, key: str, stored: Any) -> tuple[Any, list]:
+        if type(stored) is tuple and len(stored) == 3 and stored[0] == _WITH_ELEMENTS:
+            return stored[1], list(stored[2])
+        return stored, self._drawn.get(key, [])
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget this function's cached results: all of them, or only those of the given arguments.
@@ -204,14 +250,16 @@ class CachedFunction:
         return hash_arguments(self._name, arguments, self._hash_funcs)
 
     def _compute(self, args: tuple, kwargs: dict) -> Any:
-        if self._show_spinner:
-            spinner = _current_spinner()
-            if spinner is not None:
-                name = getattr(self._func, "__name__", self._name)
-                text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{name}(...)`."
-                with spinner(text, show_time=self._show_time):
-                    return self._func(*args, **kwargs)
-        return self._func(*args, **kwargs)
+        with self._spinner():
+            return self._func(*args, **kwargs)
+
+    def _spinner(self) -> contextlib.AbstractContextManager:
+        """Inside an app run, the spinner shown while a miss computes (``show_spinner``); else nothing."""
+        if not self._show_spinner or get_run_context() is None:
+            return contextlib.nullcontext()
+        name = getattr(self._func, "__name__", self._name)
+        text = self._show_spinner if isinstance(self._show_spinner, str) else f"Running `{name}(...)`."
+        return _app_spinner(text, self._show_time)
 
 
 class _BoundCachedFunction:
@@ -233,17 +281,20 @@ class _BoundCachedFunction:
             self._cached.clear()
 
 
-def _current_spinner() -> Callable[[str], Any] | None:
-    # Imported here: nbapp's elements import the cache, not the other way round.
-    from nbapp.runtime.context import get_run_context
+def _app_spinner(text: str, show_time: bool) -> contextlib.AbstractContextManager:
+    # Imported on first use, not for a cycle: nbapp.caching stays importable (and light) without
+    # the element layer, which only an app run needs.
+    from nbapp.delta_generator import DeltaGenerator
 
-    if get_run_context() is None:
-        return None  # plain Python: nowhere to show it
+    return DeltaGenerator(root="main").spinner(text, show_time=show_time)
+
+
+def _picklable(value: Any) -> bool:
     try:
-        from nbapp import spinner
-    except ImportError:
-        return None
-    return spinner
+        pickle.dumps(value)
+    except Exception:  # anything a pickler raises: the elements then stay in memory only
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- decorators

@@ -11,7 +11,7 @@ from nbapp.errors import DuplicateWidgetID, RerunException, StopException
 from nbapp.runtime.context import reset_run_context, set_run_context
 from nbapp.runtime.state import SessionState, WidgetMeta
 from nbapp.runtime.source import Source, exception_element
-from nbapp.tree import Block, Element, Node, replace_block
+from nbapp.tree import Block, Element, Node, copy_node, replace_block
 
 FLUSH_INTERVAL = 0.05  # seconds between live updates of a long run's partial output
 ROOTS = ("main", "sidebar")  # the roots every run has, in page order
@@ -42,7 +42,7 @@ class RunContext:
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
         self.run_number = app.runs + 1
-        self._recorders: list[list[tuple[Any, Node]]] = []
+        self._recorders: list[list[tuple[str | None, Node]]] = []
         self._interrupt = interrupt
         self._flush = flush
         self._last_flush = time.monotonic()
@@ -64,14 +64,14 @@ class RunContext:
         if self._interrupt is not None and self._interrupt():
             raise RerunException(stale=True)
 
-    def element_added(self, node: Node, live: bool = False, where: Any = None) -> None:
-        """Note a node drawn at ``where`` (its DeltaGenerator); show partial output of a long run.
+    def element_added(self, node: Node, live: bool = False, root: str | None = None) -> None:
+        """Note a node drawn (into the root ``root``, or a container); show partial output of a long run.
 
         ``live`` elements (progress, spinner) show at once. Active recordings (a cached
-        function being computed) keep the node to draw it again on a cache hit.
+        function being computed) keep the node, to draw it again on a cache hit.
         """
         for recording in self._recorders:
-            recording.append((where, node))
+            recording.append((root, node))
         if self._flush is None:
             return
         now = time.monotonic()
@@ -80,20 +80,32 @@ class RunContext:
             self._flush(self.root)
 
     @contextlib.contextmanager
-    def recording(self) -> Iterator[list[tuple[Any, Node]]]:
-        """Collect ``(where, node)`` for every node drawn inside the ``with`` block, in order.
+    def recording(self) -> Iterator[list[tuple[str | None, Node]]]:
+        """Collect ``(root, node)`` for every element drawn inside the ``with`` block, in order.
 
-        Nodes drawn inside a block that was itself drawn in the block come with it, not
-        separately (replaying the block replays them).
+        ``root`` names the root it went to, or is None for a container (the cursor). Nodes
+        inside a block drawn in the ``with`` block come with it, not separately; widgets are
+        left out (their state belongs to this run, not to a cached result).
         """
-        nodes: list[tuple[Any, Node]] = []
+        nodes: list[tuple[str | None, Node]] = []
         self._recorders.append(nodes)
         try:
             yield nodes
         finally:
             self._recorders.remove(nodes)
             inner = {id(child) for _, node in nodes if isinstance(node, Block) for child in node.walk()}
-            nodes[:] = [(where, node) for where, node in nodes if id(node) not in inner]
+            nodes[:] = [(root, node) for root, node in nodes if id(node) not in inner and node.id is None]
+
+    def replay(self, drawn: list[tuple[str | None, Node]]) -> None:
+        """Draw recorded elements again: into their root, or where ``st.*`` writes now (inside ``with`` too)."""
+        for root, node in drawn:
+            if root is None or root == "main":
+                target = self.stack[-1]._target(self) if self.stack else self.main
+            else:
+                target = self.root_block(root)
+            copied = copy_node(node)
+            target.children.append(copied)
+            self.element_added(copied, False, root)
 
     def register_widget(self, meta: WidgetMeta) -> Any:
         """Check the widget's identity is unique in this run, then return its current value.
