@@ -37,3 +37,16 @@ def test_a_container_inside_with_st_empty_fills_the_placeholder():
                 st.write("b")
     """).run()
     assert at.markdown.values == ["a", "b"]
+
+
+def test_st_container_is_the_command_and_no_submodule_shadows_a_command():
+    import importlib
+    import pkgutil
+
+    import nbapp
+    from nbapp.elements.registry import COMMANDS
+
+    importlib.import_module("nbapp.delta_generator")
+    submodules = {m.name for m in pkgutil.iter_modules(nbapp.__path__)}
+    assert submodules & set(COMMANDS) == set()
+    assert nbapp.container.__name__ == "container" and callable(nbapp.container)
