@@ -45,6 +45,7 @@ def _load_jupyter_server_extension(server_app: Any) -> None:
     page_config = {"VoilaConfiguration": config.VoilaConfiguration, "VoilaExecutor": config.VoilaExecutor}
     configuration = VoilaConfiguration(config=config)
     configuration.prelaunch_hook = app_page_notebook
+    configuration.page_config_hook = _local_page_config
     executor_config = server_app.config.copy()
     executor_config.merge(Config(page_config))
     template_paths = [str(TEMPLATE_DIR), *collect_template_paths(["voila", "nbconvert"], BASE_TEMPLATE, prune=True)]
@@ -72,6 +73,11 @@ def app_page_notebook(handler: Any, notebook: nbformat.NotebookNode, cwd: str) -
         notebook.cells.append(nbformat.v4.new_code_cell(
             f"from nbapp.jupyter.watch import watch_notebook\nwatch_notebook({os.path.abspath(path)!r})"))
     return notebook
+
+
+def _local_page_config(page_config: dict[str, Any], **_: Any) -> dict[str, Any]:
+    # As in `nbapp run`'s page: no MathJax URL. Voilà falls back to a CDN's when the server names none.
+    return {**page_config, "fullMathjaxUrl": None, "mathjaxConfig": None}
 
 
 def _request_path(handler: Any) -> str:
