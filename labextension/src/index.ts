@@ -166,6 +166,14 @@ class CellDecorator {
     cell.toggleClass('nbapp-app-cell', app);
     const area = cell.inputArea?.node;
     const marker = area?.querySelector(':scope > .nbapp-cell-marker');
+    if (app && !area && !this._waiting.has(cell)) {
+      // Not drawn yet (JupyterLab draws cells lazily): decorate it once it is.
+      this._waiting.add(cell);
+      void cell.ready.then(() => {
+        this._waiting.delete(cell);
+        this.schedule();
+      });
+    }
     if (!app || !area) {
       marker?.remove();
       return;
@@ -199,6 +207,7 @@ class CellDecorator {
   }
 
   private _queued = false;
+  private _waiting = new WeakSet<Cell>();
 }
 
 const plugin: JupyterFrontEndPlugin<void> = {
