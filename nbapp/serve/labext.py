@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
 
 RENDER_PATH = "/nbapp/render/(.*)"
 
@@ -62,6 +63,8 @@ def app_page_notebook(handler: Any, notebook: nbformat.NotebookNode, cwd: str) -
     As ``nbapp run`` serves a notebook (``%load_ext nbapp`` first, ``%%app`` cells marked as the
     page's apps); unless the request says ``watch=0``, a last cell reruns the apps on save.
     """
+    import nbformat
+
     from nbapp.serve.notebooks import LOAD_EXTENSION, is_app_cell
 
     for cell in notebook.cells:

@@ -31,3 +31,16 @@ def test_snapshot_follows_the_app_after_a_widget_change(kernel):
     update = _snapshots(kernel, "update_display_data")[-1]
     assert update["content"]["metadata"]["nbapp"]["display_id"] == shown["content"]["metadata"]["nbapp"]["display_id"]
     assert update["content"]["transient"]["display_id"] == shown["content"]["transient"]["display_id"]
+
+
+def test_a_saved_notebook_shows_the_apps_last_frame_in_nbconvert_html(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("%load_ext nbapp"),
+                                         nbformat.v4.new_code_cell(SLIDER_APP)])
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()  # no widget state saved, as JupyterLab's default
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    assert "25 squared is 625" in html
+    assert 'value="25"' in html  # the slider, drawn disabled at its value
