@@ -73,13 +73,3 @@ def load_ipython_extension(ipython) -> None:
     from nbapp.jupyter.magic import load_ipython_extension as load
 
     load(ipython)
-
-
-def _jupyter_labextension_paths() -> list[dict[str, str]]:
-    """Where ``jupyter labextension develop`` finds the built JupyterLab extension (package data)."""
-    return [{"src": "labextension", "dest": "nbapp-labextension"}]
-
-
-def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    """The Jupyter server extension that serves app pages to JupyterLab (``nbapp.serve.labext``)."""
-    return [{"module": "nbapp.serve.labext"}]
