@@ -23,8 +23,9 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
-from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO
-
+REPO = str(Path(__file__).resolve().parents[2])
+ARTIFACTS = Path(REPO) / "artifacts"
+CHROMIUM = "/usr/bin/chromium"  # as tests/browser/conftest.py launches it (it skips this folder when missing)
 LAB_START = 90  # seconds for `jupyter lab` to print its URL
 WAIT = 30_000  # ms for anything a test waits for in the page (kernel start, first run, page load)
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
@@ -114,7 +115,8 @@ def lab(tmp_path_factory) -> Iterator[Lab]:
 @pytest.fixture(scope="module")
 def offline_browser(browser):
     """Chromium that resolves no host but 127.0.0.1: anything fetched from elsewhere fails and is recorded."""
-    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, OFFLINE])
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=["--no-sandbox", "--headless", "--disable-gpu", OFFLINE])
     yield chromium
     chromium.close()
 
