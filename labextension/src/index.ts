@@ -226,7 +226,6 @@ const plugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIDs.openApp, {
       label: 'Open as app',
       caption: 'Show this notebook as an nbapp app, in a panel on the right',
-      icon: args => (args.toolbar ? launchIcon : undefined),
       isEnabled: () => current() !== null,
       execute: async () => {
         const notebook = current();
