@@ -21,6 +21,7 @@ import hashlib
 from IPython.core.magic import Magics, cell_magic, magics_class
 
 from nbapp.jupyter.session import JupyterApp
+from nbapp.jupyter.snapshot import Snapshot
 
 _APPS: dict[str, JupyterApp] = {}
 
@@ -66,6 +67,9 @@ class AppMagics(Magics):
             previous.close()
         _APPS[key] = app
         app.show()
+        snapshot = Snapshot(app.widget)  # what the saved notebook shows of the app once no kernel draws it
+        snapshot.show()
+        app.on_drawn.append(snapshot.refresh)
 
 
 def load_ipython_extension(ipython) -> None:

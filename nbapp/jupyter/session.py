@@ -47,6 +47,7 @@ class JupyterApp:
         self._cell_jobs: queue.SimpleQueue | None = None  # draws done by the waiting cell
         self._post_lock = threading.Lock()
         self._last_draw = 0.0
+        self.on_drawn: list[Callable[[], None]] = []  # called on the main thread after each finished run's draw
 
     @property
     def widget(self):
@@ -153,6 +154,8 @@ class JupyterApp:
         try:
             self.renderer.render(tree, final=final)
             self._last_draw = time.monotonic()
+            for callback in self.on_drawn if final else ():
+                callback()
         except Exception:
             traceback.print_exc()
 

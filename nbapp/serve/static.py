@@ -22,6 +22,9 @@ _REF = "IPY_MODEL_"
 _LAYOUT_CSS = ("display", "visibility", "flex", "flex_flow", "width", "min_width", "max_width", "height",
                "min_height", "max_height", "overflow", "margin", "padding", "border", "align_items",
                "align_self", "justify_content", "grid_gap", "order")
+# Every trait the views below read: what a snapshot taken in a kernel needs to serialize.
+DRAWN_TRAITS = frozenset({"_view_name", "_dom_classes", "layout", "children", "value", "description", "min", "max",
+                          "step", "index", "_options_labels", "titles", "selected_index", "format", *_LAYOUT_CSS})
 # What ipywidgets' own stylesheet gives the boxes and controls drawn here (inside .nbapp-static).
 CSS = """
 .nbapp-static .widget-vbox { display: flex; flex-direction: column; }

@@ -27,6 +27,7 @@ class WidgetKernel:
         self.client = client
         self.models: dict[str, dict] = {}
         self.streams: list[str] = []
+        self.displays: list[dict] = []  # display_data and update_display_data messages, in order
 
     def execute(self, code: str, *, cell_id: str | None = None, timeout: float = 60) -> dict:
         """Run ``code`` as a notebook cell (with a JupyterLab-style cellId); returns the reply content."""
@@ -70,6 +71,8 @@ class WidgetKernel:
             self.models.pop(content["comm_id"], None)
         elif kind == "stream":
             self.streams.append(content["text"])
+        elif kind in ("display_data", "update_display_data"):
+            self.displays.append(msg)
 
     def send_update(self, comm_id: str, **state) -> None:
         """Send the message a browser sends when the user changes a widget."""
