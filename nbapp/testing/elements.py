@@ -154,9 +154,12 @@ class Block:
         """Return every element (or block) of ``kind`` below this block, in document order."""
         return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind == kind)
 
-    def __getattr__(self, name: str) -> ElementList:
+    def __getattr__(self, name: str) -> Any:
+        """A prop of the block (``chat_message.name``, ``status.state``), else the list of elements of that kind."""
         if name.startswith("_"):
             raise AttributeError(name)
+        if self._node is not None and name in self._node.props:
+            return self._node.props[name]
         return self.get(accessors().get(name, name))
 
     def __getitem__(self, index: int):

@@ -13,10 +13,10 @@ st.write(x, 'squared is', x * x)
 def test_slider_app_renders_and_reruns_on_widget_change(kernel):
     reply = kernel.execute(SLIDER_APP)
     assert reply["status"] == "ok"
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     kernel.send_update(slider, value=30)
-    kernel.wait_for_text("30 squared is 900")
+    kernel.wait_for_text("<code>30</code> squared is <code>900</code>")
     # the same slider widget is still there (identity kept, no new widget drawn)
     assert kernel.find("IntSliderModel", value=30) == slider
 
@@ -33,11 +33,11 @@ x = st.slider('x', 0, 100, 25)
 time.sleep(0.3)
 st.write(x, 'squared is', x * x)
 """)
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     for value in range(31, 51):
         kernel.send_update(slider, value=value)
-    kernel.wait_for_text("50 squared is 2500")
+    kernel.wait_for_text("<code>50</code> squared is <code>2500</code>")
     # first run + the run interrupted by the burst + one rerun with the final value
     assert _runs(kernel) <= 3
 
@@ -135,12 +135,12 @@ st.write('done with', n)
 
 def test_out_of_range_browser_value_is_clamped_and_the_app_keeps_working(kernel):
     kernel.execute(SLIDER_APP)
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     kernel.send_update(slider, value=500)
-    kernel.wait_for_text("100 squared is 10000")
+    kernel.wait_for_text("<code>100</code> squared is <code>10000</code>")
     kernel.send_update(slider, value=3)
-    kernel.wait_for_text("3 squared is 9")
+    kernel.wait_for_text("<code>3</code> squared is <code>9</code>")
 
 
 def test_syntax_error_in_cell_shows_as_error_element(kernel):
