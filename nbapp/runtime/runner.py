@@ -79,6 +79,12 @@ class RunContext:
             self._last_flush = now
             self._flush(self.root)
 
+    def refresh(self) -> None:
+        """Show the partial output now: an element already drawn changed (``st.status(...).update()``)."""
+        if self._flush is not None:
+            self._last_flush = time.monotonic()
+            self._flush(self.root)
+
     @contextlib.contextmanager
     def recording(self) -> Iterator[list[tuple[Any, Node]]]:
         """Collect ``(where, node)`` for every node drawn inside the ``with`` block, in order.
