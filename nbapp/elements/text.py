@@ -112,7 +112,7 @@ def code(dg, body: Any, language: str | None = "python", *, line_numbers: bool =
                                   "line_numbers": bool(line_numbers), "wrap_lines": bool(wrap_lines)})
 
 
-@element(value="body")
+@element(value="markdown")
 def latex(dg, body: Any, *, help: str | None = None):
     """Display a LaTeX formula (a string without ``$``, or a sympy expression); returns the handle.
 
@@ -121,7 +121,9 @@ def latex(dg, body: Any, *, help: str | None = None):
     >>> st.latex(r"a + ar + a r^2 = \\sum_{k=0}^{n-1} ar^k")
     """
     check_str("latex", "help", help)
-    return dg._enqueue("latex", {"body": clean_text(body), "help": help})
+    text = clean_text(body)
+    # AppTest's .value: the Markdown Streamlit sends for it ("$$\n...\n$$").
+    return dg._enqueue("latex", {"body": text, "help": help, "markdown": f"$$\n{text}\n$$"})
 
 
 @element(value="body")
@@ -131,10 +133,10 @@ def text(dg, body: Any, *, help: str | None = None):
     return dg._enqueue("text", {"body": clean_text(body), "help": help})
 
 
-@element()
+@element(value="markdown")
 def divider(dg):
-    """Display a horizontal rule; returns the element's handle."""
-    return dg._enqueue("divider", {})
+    """Display a horizontal rule; returns the element's handle (AppTest's value is "---", as in Streamlit)."""
+    return dg._enqueue("divider", {"markdown": "---"})
 
 
 @element(value="body")

@@ -91,7 +91,7 @@ if v:
     from nbapp.elements.widgets.upload import uploaded_file
     at.chat_input[0].set_value(ChatInputValue("see", [uploaded_file("a.txt", b"abc")])).run()
     assert at.markdown[0].value == "see see"
-    assert at.json[0].value == ["a.txt"]
+    assert at.json[0].value == '["a.txt"]'
     assert at.markdown[-1].value == "abc"
 
 

@@ -48,12 +48,12 @@ st.write({"a": 1, "b": [1, 2]})
 st.write(["x", "y"])
 st.write(Point(1, 2))
 """)
-    assert at.json.values == [{"a": 1, "b": [1, 2]}, ["x", "y"], {"x": 1, "y": 2}]
+    assert [j.body for j in at.json] == [{"a": 1, "b": [1, 2]}, ["x", "y"], {"x": 1, "y": 2}]
 
 
 def test_session_state_is_written_as_json(run):
     at = run("st.session_state.count = 3\nst.write(st.session_state)")
-    assert at.json[0].value == {"count": 3}
+    assert at.json[0].body == {"count": 3}
 
 
 def test_exceptions_become_exception_elements(run):
