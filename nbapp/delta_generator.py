@@ -128,6 +128,8 @@ class DeltaGenerator:
         check_type(kind, "label", label, str)
         key = check_key(kind, key, label=label)
         check_choice(kind, "label_visibility", label_visibility, LABEL_VISIBILITIES, label=label)
+        if isinstance(on_change, str) and on_change in ("rerun", "ignore"):
+            on_change = None  # Streamlit's modes: nbapp reruns on every change ("ignore" too, for now)
         check_callback(kind, "on_change/on_click", on_change, label=label)
         form = self._target(ctx).form
         bounds = bounds or {}

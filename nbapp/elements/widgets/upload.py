@@ -60,9 +60,10 @@ def _extensions(label: str, type: Any) -> list[str]:
 
 @element()
 def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_multiple_files: bool = False,
-                  key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+                  key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
                   args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
-                  label_visibility: str = "visible") -> UploadedFile | list[UploadedFile] | None:
+                  label_visibility: str = "visible",
+                  max_upload_size: int | None = None, width: int | str = "stretch") -> UploadedFile | list[UploadedFile] | None:
     """Display a file upload button; returns the uploaded :class:`UploadedFile` (None before an
     upload), or with ``accept_multiple_files=True`` a list of them (empty before an upload).
 
