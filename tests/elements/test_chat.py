@@ -151,3 +151,11 @@ def test_write_stream_reads_openai_chunks():
 
 def test_write_stream_rejects_what_cannot_be_iterated(rejects):
     rejects("st.write_stream(5)", "stream must be a generator")
+
+
+def test_apptest_upload_stages_files_for_the_next_submit_as_streamlits_does(run):
+    at = run("v = st.chat_input(accept_file='multiple')\nif v:\n    st.write(v.text, '|', ', '.join(f.name for f in v.files))")
+    at.chat_input[0].upload("a.txt", b"a").upload("b.txt", b"b").set_value("two files").run()
+    assert at.markdown[0].value == "two files | a.txt, b.txt"
+    at.chat_input[0].upload("c.txt", b"c").clear().set_value("none").run()
+    assert at.markdown[0].value == "none |"

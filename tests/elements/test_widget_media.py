@@ -39,3 +39,13 @@ def test_what_the_browser_sends_becomes_an_uploaded_file(run):
 def test_bad_arguments(rejects):
     rejects("st.audio_input('a', sample_rate=10)", "sample_rate must be an int between 3000 and 384000")
     rejects("st.camera_input('c', resolution='huge')", "resolution must be 'low', 'medium', 'high'")
+
+
+def test_apptest_takes_a_file_tuple_or_upload_as_streamlits_does(run):
+    at = run(APP)
+    at.camera_input[0].set_value(("image.jpg", b"\xff\xd8x", "image/jpeg"))
+    at.audio_input[0].upload("audio.wav", b"RIFFy", "audio/wav").run()
+    assert at.markdown[0].value == "('image.jpg', 'image/jpeg', b'\\xff\\xd8x')"
+    assert at.markdown[1].value == "('audio.wav', 'audio/wav', b'RIFFy')"
+    at.audio_input[0].clear().run()
+    assert at.markdown[1].value == "None"
