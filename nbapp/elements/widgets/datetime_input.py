@@ -94,6 +94,6 @@ def datetime_input(dg, label: str, value: Any = "now", min_value: Any = None, ma
         props={"min": lo, "max": hi, "step": seconds, "format": format, "nullable": value is None and not required,
                "width": width},
         serialize=serialize, deserialize=deserialize,
-        on_change=None if on_change in ("rerun", "ignore") else on_change, args=args, kwargs=kwargs, help=help,
+        on_change=on_change, args=args, kwargs=kwargs, help=help,
         disabled=disabled, label_visibility=label_visibility,
     )

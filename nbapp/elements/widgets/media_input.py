@@ -53,7 +53,7 @@ def _media(dg, kind: str, label: str, key: Any, help: Any, on_change: Any, args:
     value = dg._widget(
         kind, label, key=key, default=None, identity={"label": label, "help": help, **props},
         props={**props, "accept": accept}, serialize=serialize, deserialize=deserialize, to_wire=to_wire,
-        on_change=None if on_change in ("rerun", "ignore") else on_change, args=args, kwargs=kwargs, help=help,
+        on_change=on_change, args=args, kwargs=kwargs, help=help,
         disabled=disabled, label_visibility=label_visibility,
     )
     return value.reopen() if value is not None else None
