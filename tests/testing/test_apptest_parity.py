@@ -18,6 +18,14 @@ CASES = {
     "st.write(True)\nst.write(None)\nst.write((1, 2))": [("markdown", "`True`"), ("markdown", "`None`"),
                                                           ("markdown", "`(1, 2)`")],
     "st.write({'a': 1})": [("json", '{"a": 1}')],
+    "import datetime\nst.write(datetime.date(2024, 1, 2))\nst.write([1, 2])\nst.write(len)\nst.write(b'ab')\n"
+    "st.write('a\\nb')":
+        [("markdown", "`2024-01-02`"), ("json", "[1, 2]"), ("help", "len"), ("markdown", "`b'ab'`"),
+         ("markdown", "a\nb")],
+    "st.text(5)\nst.markdown(5)\nst.caption(1.5)\nst.title(3)":
+        [("text", "5"), ("markdown", "5"), ("caption", "1.5"), ("title", "3")],
+    "st.metric('Loss', 0.5, -0.1)\nst.metric('n', 3)": [("metric", "0.5"), ("metric", "3")],
+    "st.json('{\"b\": 1}')": [("json", '{"b": 1}')],
     "st.json({'a': [1, 2]})": [("json", '{"a": [1, 2]}')],
     "st.latex(r'a^2')": [("latex", "$$\na^2\n$$")],
     "st.text('hi')\nst.code('x=1')\nst.caption('c')\nst.title('T')\nst.header('H')\nst.subheader('S')\nst.divider()":
