@@ -60,7 +60,7 @@ class Element:
             value = uploaded_file(*value)
         pending = self._at._pending.get(state_key)
         if self.kind == "chat_input" and isinstance(pending, ChatInputValue) and isinstance(value, str):
-            value = ChatInputValue(value, pending.files)  # files uploaded before the text stay staged
+            value = ChatInputValue(value, pending._files)  # files uploaded before the text stay staged
         self._at._set(state_key, value)
         return self
 
@@ -71,7 +71,7 @@ class Element:
         if self.kind == "chat_input":
             pending = self._at._pending.get(self._node.props["state_key"])
             text = pending.text if isinstance(pending, ChatInputValue) else pending or ""
-            files = pending.files if isinstance(pending, ChatInputValue) else []
+            files = pending._files if isinstance(pending, ChatInputValue) else []
             return self.set_value(ChatInputValue(text, files + [file] if self.accept_file is not True else [file]))
         if self.kind == "file_uploader" and self._node.props.get("multiple"):
             return self.set_value(list(self.value or []) + [file])

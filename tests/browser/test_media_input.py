@@ -58,3 +58,30 @@ def test_record_audio_as_wav_at_the_sample_rate(app):
     app.wait_for_timeout(800)  # record for a while: the fake microphone plays a tone
     app.get_by_role("button", name="■ Stop").click()
     expect(app.get_by_text("voice=audio.wav audio/wav riff=True rate=8000")).to_be_visible(timeout=WAIT)
+
+
+CHAT = '''\
+import streamlit as st
+v = st.chat_input("Say or record", accept_audio=True, audio_sample_rate=16000)
+if v:
+    data = v.audio.read() if v.audio else b""
+    st.write(f"text={v.text!r} audio={v.audio.name if v.audio else None} rate={int.from_bytes(data[24:28], 'little')}")
+'''
+
+
+@pytest.fixture(scope="module")
+def chat_server(serve):
+    return serve(CHAT)
+
+
+def test_a_voice_message_from_the_chat_input(page, chat_server):
+    page.goto(chat_server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    mic = page.locator(".nbapp-chat-mic")
+    expect(mic).to_be_visible(timeout=WAIT)
+    page.locator(".nbapp-chat-text").fill("listen")
+    mic.click()
+    expect(mic).to_have_class("nbapp-chat-mic nbapp-chat-recording")
+    page.wait_for_timeout(800)  # the fake microphone plays a tone meanwhile
+    mic.click()
+    expect(page.get_by_text("text='listen' audio=audio.wav rate=16000")).to_be_visible(timeout=WAIT)
