@@ -1,6 +1,8 @@
 """camera_input and audio_input in a served page, with Chromium's fake camera and microphone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -14,6 +16,7 @@ if voice:
     st.write(f"voice={voice.name} {voice.type} riff={data[:4] == b'RIFF'} rate={int.from_bytes(data[24:28], 'little')}")
 '''
 WAIT = 20_000
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 # The shared fixture's Chromium, plus a fake camera and microphone that need no permission prompt.
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -21,14 +24,23 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Chromium with a fake camera and microphone, permission granted."""
-    from playwright.sync_api import sync_playwright
+def media_browser(browser):
+    """A second Chromium from the session's Playwright, with a fake camera and microphone."""
+    chromium = browser.browser_type.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    yield chromium
+    chromium.close()
 
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield chromium
-        chromium.close()
+
+@pytest.fixture
+def page(media_browser, request):
+    """A fresh page in the fake-media browser; screenshot saved after the test (as the shared fixture does)."""
+    context = media_browser.new_context(viewport={"width": 1100, "height": 720})
+    page = context.new_page()
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    page.close(run_before_unload=True)
+    context.close()
 
 
 @pytest.fixture(scope="module")
