@@ -28,6 +28,7 @@ class WidgetMeta:
     label: str = ""
     scope: str | None = None  # the fragment that drew it (None: the script itself)
     to_wire: Callable[[Any], Any] | None = None  # what a browser sends for a value, when not ``serialize``
+    rerun: bool = True  # False: on_change="ignore", a change is stored without rerunning the app
 
     def browser_value(self, value: Any) -> Any:
         """Return what a browser would send to set the widget to ``value`` (AppTest's setters use it)."""
@@ -174,7 +175,7 @@ class SessionState(MutableMapping):
         return ignored
 
     def reset_triggers(self, only_drawn: bool = False) -> None:
-        """Buttons are True for one run only: the one that reached them.
+        """Buttons (and chat_input) hold their value for one run only: the one that reached them.
 
         ``only_drawn`` is for a run cut short by newer state: a button it drew was seen by
         the script (its branch may have run, so it must not run again), one it never
@@ -182,7 +183,7 @@ class SessionState(MutableMapping):
         """
         for key, meta in self._widgets.items():
             if meta.trigger and (not only_drawn or key in self._drawn):
-                self._values[key] = False
+                self._values[key] = meta.default  # False for buttons, None for chat_input
 
     def end_run(self, scope: str | None = None) -> None:
         """After a completed run, widgets that were not drawn lose their state.
@@ -205,7 +206,8 @@ class SessionState(MutableMapping):
 
         ``wire`` is what the front end sends; the widget's deserializer turns it into the
         app's value, clamping it or keeping the default with a RuntimeWarning when it is out
-        of bounds or malformed. A form widget's value waits in its form (None is returned);
+        of bounds or malformed. A form widget's value waits in its form (None is returned), and so
+        does a widget with ``on_change="ignore"``'s, stored at once without a rerun;
         the form's submit button releases them all at once. An input for a widget that no
         longer exists is dropped (None). Callbacks run when the changes are applied
         (:meth:`apply_changes`, :meth:`run_callbacks`).
@@ -214,6 +216,9 @@ class SessionState(MutableMapping):
         if meta is None:
             return None
         value = meta.deserialize(wire)
+        if meta.form_id is None and not meta.rerun:
+            self._values[key] = value  # on_change="ignore": the next run reads it; this one causes none
+            return None
         if meta.form_id is None:
             return {key: value}
         if meta.kind == "form_submit_button":

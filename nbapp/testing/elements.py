@@ -4,7 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from nbapp import tree
-from nbapp.elements.registry import KINDS, accessors
+from nbapp.elements.chat import ChatInputValue
+from nbapp.elements.registry import KINDS
+from nbapp.elements.widgets.upload import uploaded_file
+
+
+_CLICK = object()  # click() without an option
 
 
 class Element:
@@ -46,16 +51,44 @@ class Element:
 
     # -- widget setters (each returns self so `.run()` can follow) ----------------
     def set_value(self, value: Any) -> "Element":
-        """Set the widget's value for the next run."""
+        """Set the widget's value for the next run (a camera or audio input also takes
+        ``(filename, content, mime_type)``, as in Streamlit's AppTest)."""
         state_key = self._node.props.get("state_key")
         if state_key is None:
             raise TypeError(f"{self.kind} is not a widget: it has no value to set")
+        if isinstance(value, tuple) and self.kind in ("camera_input", "audio_input"):
+            value = uploaded_file(*value)
+        pending = self._at._pending.get(state_key)
+        if self.kind == "chat_input" and isinstance(pending, ChatInputValue) and isinstance(value, str):
+            value = ChatInputValue(value, pending._files)  # files uploaded before the text stay staged
         self._at._set(state_key, value)
         return self
 
-    def click(self) -> "Element":
-        """Click a button (True on the next run only)."""
-        return self.set_value(True)
+    def upload(self, filename: str, content: bytes, mime_type: str | None = None) -> "Element":
+        """Attach a file: a chat_input's file for its next submit, a camera_input's photo, an
+        audio_input's recording, a file_uploader's file (added to a multiple one)."""
+        file = uploaded_file(filename, content, mime_type)
+        if self.kind == "chat_input":
+            pending = self._at._pending.get(self._node.props["state_key"])
+            text = pending.text if isinstance(pending, ChatInputValue) else pending or ""
+            files = pending._files if isinstance(pending, ChatInputValue) else []
+            return self.set_value(ChatInputValue(text, files + [file] if self.accept_file is not True else [file]))
+        if self.kind == "file_uploader" and self._node.props.get("multiple"):
+            return self.set_value(list(self.value or []) + [file])
+        return self.set_value(file)
+
+    def clear(self) -> "Element":
+        """Remove the attached file(s): a chat_input's staged files (its text stays), an upload, a photo."""
+        if self.kind == "chat_input":
+            key = self._node.props["state_key"]
+            pending = self._at._pending.get(key)
+            self._at._set(key, pending.text if isinstance(pending, ChatInputValue) else pending)
+            return self
+        return self.set_value([] if self._node.props.get("multiple") else None)
+
+    def click(self, option: Any = _CLICK) -> "Element":
+        """Click a button (True on the next run only); ``click(option)`` picks a menu_button's option."""
+        return self.set_value(True if option is _CLICK else option)
 
     def check(self) -> "Element":
         """Tick a checkbox or toggle."""
@@ -71,7 +104,7 @@ class Element:
 
     def select(self, value: Any) -> "Element":
         """Choose ``value`` in a radio, selectbox or select_slider; add it to a multiselect."""
-        if self.kind == "multiselect":
+        if self.kind == "multiselect" or self._node.props.get("selection_mode") == "multi":
             current = list(self.value)
             return self.set_value(current + [value] if value not in current else current)
         return self.set_value(value)
@@ -151,13 +184,23 @@ class Block:
         raise LookupError(f"no {kind} in this app")
 
     def get(self, kind: str) -> ElementList:
-        """Return every element (or block) of ``kind`` below this block, in document order."""
-        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind == kind)
+        """Return every element (or block) of ``kind`` below this block, in document order.
 
-    def __getattr__(self, name: str) -> ElementList:
+        ``kind`` may also be an accessor that several kinds share, as in Streamlit's AppTest:
+        ``button`` lists form submit buttons too, ``button_group`` pills and segmented controls.
+        """
+        kinds = {k.name for k in KINDS.values() if k.accessor == kind}
+        if not kinds or (kind in KINDS and KINDS[kind].accessor is None):
+            kinds.add(kind)
+        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind in kinds)
+
+    def __getattr__(self, name: str) -> Any:
+        """A prop of the block (``chat_message.name``, ``status.state``), else the list of elements of that kind."""
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.get(accessors().get(name, name))
+        if self._node is not None and name in self._node.props:
+            return self._node.props[name]
+        return self.get(name)
 
     def __getitem__(self, index: int):
         return self.children[index]

@@ -83,7 +83,35 @@ def animation():
     st.button("Run again")
 
 
-DEMOS = {"Hello": hello, "Plotting": plotting, "DataFrame": dataframe, "Animation": animation}
+def canned_reply(prompt: str):
+    """A stand-in for an LLM: streams a reply word by word (no API key, no network)."""
+    words = len(prompt.split())
+    reply = (f"You said *{prompt}* ({words} word{'s' if words != 1 else ''}). I am a canned assistant: "
+             "swap `canned_reply` for your model's streaming call, e.g. OpenAI's "
+             "`client.chat.completions.create(..., stream=True)`, and `st.write_stream` shows it the same way.")
+    for word in reply.split(" "):
+        yield word + " "
+        time.sleep(0.02)
+
+
+def chat():
+    st.title("Chat")
+    st.caption("The shape of an LLM chat app: history in st.session_state, a streamed answer.")
+    if "messages" not in st.session_state:
+        st.session_state.messages = [{"role": "assistant", "content": "Hi! Ask me anything."}]
+    for message in st.session_state.messages:
+        with st.chat_message(message["role"]):
+            st.markdown(message["content"])
+    if prompt := st.chat_input("Say something"):
+        st.session_state.messages.append({"role": "user", "content": prompt})
+        with st.chat_message("user"):
+            st.markdown(prompt)
+        with st.chat_message("assistant"):
+            answer = st.write_stream(canned_reply(prompt))
+        st.session_state.messages.append({"role": "assistant", "content": answer})
+
+
+DEMOS = {"Hello": hello, "Plotting": plotting, "DataFrame": dataframe, "Animation": animation, "Chat": chat}
 choice = st.sidebar.radio("Demo", list(DEMOS))
 st.sidebar.caption("Each demo is a few lines of Python: see nbapp/serve/gallery/hello.py.")
 DEMOS[choice]()
