@@ -33,7 +33,7 @@ def drawn(at: AppTest) -> tuple:
 def test_a_cache_data_hit_draws_what_the_miss_drew():
     at = AppTest.from_string(LOADER.format(decorator="cache_data")).run()
     first = drawn(at)
-    assert first == (["loading 3", "sum 3"], ["loaded in the sidebar"], ["3 rows"], ["Details"])
+    assert first == (["loading `3`", "sum `3`"], ["loaded in the sidebar"], ["3 rows"], ["Details"])
     at.run()
     assert at.session_state["calls"] == [3]  # the second run was a hit...
     assert drawn(at) == first  # ...and drew the same elements
@@ -45,7 +45,7 @@ def test_a_hit_draws_where_the_function_is_called_now():
     at.slider[0].set_value(4).run()  # a miss in the right column
     at.slider[0].set_value(3).run()  # a hit, called in the left column again
     left, right = at.columns
-    assert [m.value for m in left.markdown] == ["loading 3"] and not right.markdown
+    assert [m.value for m in left.markdown] == ["loading `3`"] and not right.markdown
     assert at.session_state["calls"] == [3, 4]
 
 
@@ -53,7 +53,7 @@ def test_cache_resource_replays_too():
     at = AppTest.from_string(LOADER.format(decorator="cache_resource")).run()
     at.run()
     assert at.session_state["calls"] == [3]
-    assert drawn(at)[0] == ["loading 3", "sum 3"]
+    assert drawn(at)[0] == ["loading `3`", "sum `3`"]
 
 
 def test_the_spinner_of_a_miss_is_not_replayed():
@@ -69,7 +69,7 @@ def test_the_spinner_of_a_miss_is_not_replayed():
     """).run()
     at.run()
     assert [c.value for c in at.caption] == ["computed"]
-    assert not at.spinner and [m.value for m in at.markdown] == ["4"]
+    assert not at.spinner and [m.value for m in at.markdown] == ["`4`"]
 
 
 def test_replayed_elements_survive_a_kernel_restart(run_python):
@@ -88,5 +88,5 @@ def test_replayed_elements_survive_a_kernel_restart(run_python):
         """).run()
         print([s.value for s in at.success], [m.value for m in at.markdown])
     '''
-    assert run_python(script).stdout.splitlines() == ["computed", "['hello ada'] ['3']"]
-    assert run_python(script).stdout.splitlines() == ["['hello ada'] ['3']"]  # a disk hit, drawn again
+    assert run_python(script).stdout.splitlines() == ["computed", "['hello ada'] ['`3`']"]
+    assert run_python(script).stdout.splitlines() == ["['hello ada'] ['`3`']"]  # a disk hit, drawn again

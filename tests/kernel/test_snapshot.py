@@ -4,7 +4,7 @@ from __future__ import annotations
 SLIDER_APP = """%%app
 import nbapp as st
 x = st.slider('x', 0, 100, 25)
-st.write(x, 'squared is', x * x)
+st.write(f'{x} squared is {x * x}')
 """
 
 

@@ -10,7 +10,7 @@ import nbapp as st
 runs = st.session_state.setdefault("runs", [])
 runs.append("script")
 st.slider("outer", 0, 10, 1)
-st.write("outside", len(runs))
+st.write(f"outside {len(runs)}")
 """
 
 

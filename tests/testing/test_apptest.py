@@ -37,7 +37,7 @@ def test_a_run_past_its_timeout_raises_and_its_script_stops(script):
 def test_setters_take_the_browser_path_values_out_of_bounds_are_clamped_with_a_warning():
     at = AppTest.from_string("""
         import nbapp as st
-        st.write(st.slider("x", 0, 10, 3))
+        st.write(f'{st.slider("x", 0, 10, 3)}')
     """).run()
     with pytest.warns(RuntimeWarning, match=r"st.slider\('x'\): value 500 from the browser was clamped to 0..10"):
         at.slider[0].set_value(500).run()
@@ -60,7 +60,7 @@ def test_form_widgets_wait_for_the_submit_button_as_in_the_browser():
         with st.form("f"):
             n = st.number_input("n", 0, 10, 1)
             st.form_submit_button("Go")
-        st.write(n)
+        st.write(f"{n}")
     """).run()
     at.number_input[0].set_value(5).run()
     assert at.markdown[0].value == "1"
