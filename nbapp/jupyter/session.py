@@ -13,6 +13,7 @@ kernel is free again to take widget changes, which interrupt it as in Streamlit.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import queue
 import sys
@@ -20,15 +21,16 @@ import threading
 import time
 import traceback
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from nbapp.render.widgets import WidgetRenderer
-from nbapp.runtime.requests import RerunRequests
+from nbapp.runtime.requests import RerunRequests, Request
 from nbapp.runtime.runner import App
 from nbapp.tree import Block
 
 WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modification time
+TICK = 0.05  # seconds between checks for due ``run_every`` fragments
 LIVE_AFTER = 3.0  # seconds: a first run still drawing after this long no longer holds up the cell
 
 
@@ -66,6 +68,7 @@ class JupyterApp:
         self.requests.request()
         self._worker = threading.Thread(target=self._work, name=f"nbapp-app {self.app.filename}", daemon=True)
         self._worker.start()
+        threading.Thread(target=self._tick, name=f"nbapp-tick {self.app.filename}", daemon=True).start()
         try:
             self._wait_for_first_run()
         except KeyboardInterrupt:
@@ -114,7 +117,9 @@ class JupyterApp:
         for warning in caught:
             print(f"nbapp: {warning.message}", file=sys.stderr)
         if changes is not None:
-            self.requests.request(changes)
+            meta = self.app.session_state.widget(state_key)
+            scope = meta.scope if meta is not None else None
+            self.requests.request(changes, fragment=scope if scope in self.app.fragments else None)
 
     # -- worker thread --------------------------------------------------------------------
     def _work(self) -> None:
@@ -122,13 +127,46 @@ class JupyterApp:
             try:
                 if request.source is not None:
                     self.app.set_source(request.source)
-                tree = self.app.run(request.changes, interrupt=self.requests.superseded, flush=self._flush)
-                if tree is not None:
+                for tree in self._run(request):
                     self._post(lambda tree=tree: self._draw(tree, final=True))
             except Exception:  # a bug of ours must not kill the app: report it, keep serving
                 traceback.print_exc()
             finally:
                 self._post(self._first_run_done.set)  # after its draw, in order
+
+    def _run(self, request: Request) -> Iterator[Block]:
+        """Run what ``request`` covers (the app, or its fragments one by one); yield each finished tree."""
+        if request.fragments is None:
+            tree = self.app.run(request.changes, interrupt=self.requests.superseded, flush=self._flush)
+            if tree is not None:
+                yield tree
+            return
+        changes = request.changes
+        for fid in request.fragments:
+            scope = self.app.fragments.get(fid)
+            if scope is None and not changes:
+                continue  # the fragment is gone (the app no longer calls it): its timer's tick is dropped
+            tree = self.app.run(changes, scope=scope, flush=self._flush,
+                                interrupt=functools.partial(self.requests.superseded, fid))
+            changes = {}
+            if tree is not None:
+                yield tree
+
+    def _tick(self) -> None:
+        """Post a rerun of each ``run_every`` fragment on its interval, until the app is closed."""
+        due: dict[str, float] = {}
+        while not self.requests.wait_closed(TICK):
+            now = time.monotonic()
+            timed = {fid: s.props["run_every"] for fid, s in list(self.app.fragments.items())
+                     if s.props.get("run_every")}
+            for fid in [f for f in due if f not in timed]:
+                del due[f]
+            for fid, interval in timed.items():
+                if fid not in due:
+                    due[fid] = now + interval
+                elif now >= due[fid]:
+                    due[fid] = now + interval
+                    self.requests.request(fragment=fid)
 
     def _flush(self, tree: Block) -> None:
         if not self._render_queued:

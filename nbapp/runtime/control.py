@@ -17,9 +17,27 @@ def stop() -> NoReturn:
     raise StopException()
 
 
-def rerun() -> NoReturn:
-    """Start a new run of the app at once, from the top."""
-    raise RerunException()
+def rerun(*, scope: str = "app") -> NoReturn:
+    """Stop this run and start a new one at once: of the whole app, or (``scope="fragment"``) of this fragment.
+
+    Never returns. Raises NbappAPIError for an unknown ``scope``, and for ``scope="fragment"``
+    outside a fragment's own rerun (in a run of the whole app there is nothing to rerun alone).
+
+    Examples
+    --------
+    >>> if st.button("Refresh this part"):
+    ...     st.rerun(scope="fragment")
+    """
+    if scope not in ("app", "fragment"):
+        raise NbappAPIError(f"st.rerun(): scope must be 'app' or 'fragment', got {describe(scope)}.")
+    if scope == "app":
+        raise RerunException()
+    ctx = get_run_context()
+    if ctx is None or ctx.scope is None or ctx.run_scope is None:
+        raise NbappAPIError(
+            'st.rerun(scope="fragment") can only be called from an @st.fragment-decorated function during '
+            'one of its own reruns (a widget inside it changed, or run_every). Use st.rerun() to rerun the app.')
+    raise RerunException(fragment=ctx.scope)
 
 
 def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str | None = None,

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from nbapp.runtime.runner import App
+from nbapp.runtime.runner import App, Scope
 from nbapp.runtime.state import SessionState
 from nbapp.testing.elements import Block as BlockView
 from nbapp.testing.elements import wrap
@@ -78,13 +78,14 @@ class AppTest(BlockView):
         then stops at its next ``st.*`` call instead of running on behind the next test.
         """
         timeout = self.default_timeout if timeout is None else timeout
+        scope = self._fragment_scope()
         changes = self._browser_changes()
         failure: list[BaseException] = []
         expired = threading.Event()
 
         def target() -> None:
             try:
-                self._app.run(changes, interrupt=expired.is_set)
+                self._app.run(changes, interrupt=expired.is_set, scope=scope)
             except BaseException as err:  # surfaced in the test's thread below
                 failure.append(err)
 
@@ -98,6 +99,16 @@ class AppTest(BlockView):
             raise failure[0]
         self._node = self._app.tree
         return self
+
+    def _fragment_scope(self) -> Scope | None:
+        """The fragment a browser would rerun for the values set since the last run (None: the whole app).
+
+        As in a browser, widgets that all belong to one fragment rerun only that fragment.
+        """
+        scopes = {getattr(self._app.session_state.widget(key), "scope", None) for key in self._pending}
+        if len(scopes) != 1:
+            return None
+        return self._app.fragments.get(scopes.pop())
 
     def _browser_changes(self) -> dict[str, Any]:
         """What the values set since the last run cause when a browser sends them (same path as the kernel).
