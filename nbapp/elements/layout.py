@@ -8,36 +8,78 @@ from nbapp.elements.registry import element
 from nbapp.runtime.context import require_run_context
 from nbapp.errors import NbappAPIError, describe
 
-GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
+GAPS = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem",
+        "xlarge": "6rem", "xxlarge": "8rem", None: "0"}
+H_ALIGN = ("left", "center", "right", "distribute")
+V_ALIGN = ("top", "center", "bottom", "distribute")
+
+
+def gap_size(fn: str, gap) -> str:
+    """Return a gap ("small"..., pixels, or None) as CSS; raises NbappAPIError naming a bad one."""
+    if isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0:
+        return f"{gap}px"
+    if isinstance(gap, str) or gap is None:
+        if gap in GAPS:
+            return GAPS[gap]
+    raise NbappAPIError(f"st.{fn}(): gap must be 'xxsmall', 'xsmall', 'small', 'medium', 'large', 'xlarge', "
+                        f"'xxlarge', a number of pixels or None; got {describe(gap)}.")
+
+
+def size(fn: str, arg: str, value, words: tuple[str, ...]) -> str | int:
+    """Return a width/height that is one of ``words`` or a positive int of pixels; raises NbappAPIError otherwise."""
+    if (isinstance(value, int) and not isinstance(value, bool) and value > 0) or value in words:
+        return value
+    raise NbappAPIError(f"st.{fn}(): {arg} must be a positive int (pixels), got {describe(value)}. "
+                        f"It can also be {' or '.join(map(repr, words))}.")
 
 
 @element()
-def container(dg, *, height: int | None = None, border: bool | None = None, key: str | None = None):
+def container(dg, *, border: bool | None = None, key: str | None = None, width="stretch", height="content",
+              horizontal: bool = False, wrap: bool = True, horizontal_alignment: str = "left",
+              vertical_alignment: str = "top", gap: str | int | None = "small", autoscroll: bool | None = None):
     """Insert a container that holds several elements; returns it (use ``with`` or call on it).
 
     ``height`` (pixels) makes it scroll; ``border`` defaults to True exactly when a
-    height is set. Raises NbappAPIError for a height that is not a positive int.
+    height is set. ``horizontal=True`` lays its elements out in a row (wrapping unless
+    ``wrap=False``), aligned by ``horizontal_alignment`` / ``vertical_alignment``, ``gap``
+    apart. ``width`` is "stretch", "content" or pixels. Raises NbappAPIError for a bad
+    height, width, alignment or gap. (``autoscroll`` is accepted; nbapp does not scroll.)
 
     Examples
     --------
-    >>> with st.container(border=True):
-    ...     st.write("Inside a box")
+    >>> with st.container(horizontal=True, horizontal_alignment="right"):
+    ...     st.button("Cancel")
+    ...     st.button("Save", type="primary")
     """
-    if height is not None and (not isinstance(height, int) or isinstance(height, bool) or height <= 0):
-        raise NbappAPIError(f"st.container(): height must be a positive int (pixels), got {describe(height)}.")
+    if height is None:
+        height = "content"
+    height = size("container", "height", height, ("content", "stretch"))
+    width = size("container", "width", width, ("stretch", "content"))
     if key is not None and not isinstance(key, (str, int)):
         raise NbappAPIError(f"st.container(): key must be a str or int, got {describe(key)}.")
-    return dg._add_block("container", {"height": height, "key": None if key is None else str(key),
-                                         "border": bool(border) if border is not None else height is not None})
+    if horizontal_alignment not in H_ALIGN:
+        raise NbappAPIError(f"st.container(): horizontal_alignment must be one of {', '.join(map(repr, H_ALIGN))}; "
+                            f"got {describe(horizontal_alignment)}.")
+    if vertical_alignment not in V_ALIGN:
+        raise NbappAPIError(f"st.container(): vertical_alignment must be one of {', '.join(map(repr, V_ALIGN))}; "
+                            f"got {describe(vertical_alignment)}.")
+    fixed = isinstance(height, int)
+    return dg._add_block("container", {
+        "height": height if fixed else None, "key": None if key is None else str(key),
+        "border": bool(border) if border is not None else fixed, "width": width,
+        "stretch_height": height == "stretch", "horizontal": bool(horizontal), "wrap": bool(wrap),
+        "h_align": horizontal_alignment, "v_align": vertical_alignment, "gap": gap_size("container", gap)})
 
 
 @element(kind="column", accessor="columns")
-def columns(dg, spec: int | Sequence[float], *, gap: str | None = "small",
-            vertical_alignment: str = "top", border: bool = False):
+def columns(dg, spec: int | Sequence[float], *, gap: str | int | None = "small",
+            vertical_alignment: str = "top", border: bool = False, width="stretch", wrap: bool = True):
     """Insert side-by-side columns; returns a list of containers, one per column.
 
-    ``spec`` is a number of equal columns or a list of relative widths. Raises
-    NbappAPIError for a non-positive count, non-positive width or unknown gap.
+    ``spec`` is a number of equal columns or a list of relative widths; ``gap`` a size name
+    or pixels; ``width`` "stretch" or pixels for the whole row. Raises NbappAPIError for a
+    non-positive count, non-positive width or unknown gap. (``wrap`` is accepted: columns
+    stack on narrow screens anyway.)
 
     Examples
     --------
@@ -54,11 +96,11 @@ def columns(dg, spec: int | Sequence[float], *, gap: str | None = "small",
         weights = [float(w) for w in spec]
     else:
         raise NbappAPIError(f"st.columns(): spec must be a positive int or a list of positive numbers, got {describe(spec)}.")
-    if gap not in GAPS:
-        raise NbappAPIError(f"st.columns(): gap must be 'small', 'medium', 'large' or None; got {describe(gap)}.")
+    css_gap = gap_size("columns", gap)
+    width = size("columns", "width", width, ("stretch",))
     if vertical_alignment not in ("top", "center", "bottom"):
         raise NbappAPIError(f"st.columns(): vertical_alignment must be 'top', 'center' or 'bottom'; got {describe(vertical_alignment)}.")
-    row = dg._add_block("horizontal", {"gap": GAPS[gap], "align": vertical_alignment})
+    row = dg._add_block("horizontal", {"gap": css_gap, "align": vertical_alignment, "width": width})
     total = sum(weights)
     return [row._add_block("column", {"weight": w / total, "border": bool(border)}) for w in weights]
 

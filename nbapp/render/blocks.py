@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from nbapp.render.frontend import ActionHtml
 from nbapp.render.registry import BlockAdapter, adapter, changed, classed
+from nbapp.render.structure import flex_layout
 
 
 def _page_config_html(config: dict[str, Any]) -> str:
@@ -89,10 +90,12 @@ class Columns(BlockAdapter):
     def create(self, props, emit):
         box = classed(w.HBox(), "nbapp-columns", f"nbapp-align-{props['align']}")
         box.layout.grid_gap = props["gap"]
+        if isinstance(props.get("width"), int):
+            box.layout.max_width = f"{props['width']}px"
         return box
 
     def update(self, widget, props, old):
-        if changed(props, old, "align"):
+        if changed(props, old, "align", "width"):
             return False
         widget.layout.grid_gap = props["gap"]
         return True
@@ -177,10 +180,13 @@ class Box(BlockAdapter):
         if props.get("height"):
             box.layout.height = f"{props['height']}px"
             box.layout.overflow = "auto"
+        if self.kind == "container":
+            flex_layout(box, props)
         return box
 
     def update(self, widget, props, old):
-        return not changed(props, old, "border", "height", "key")
+        return not changed(props, old, "border", "height", "key", "horizontal", "h_align", "v_align", "gap",
+                           "width", "wrap", "stretch_height")
 
     def set_children(self, widget, children):
         super().set_children(widget, children)

@@ -5,7 +5,7 @@ import html
 
 import ipywidgets as w
 
-from nbapp.render.registry import BlockAdapter, adapter, changed, classed
+from nbapp.render.registry import Adapter, BlockAdapter, adapter, changed, classed
 
 
 @adapter("fragment")
@@ -70,3 +70,76 @@ class Dialog(BlockAdapter):
         body = widget.children[0].children[1]
         if body.children != children:
             body.children = children
+
+
+_JUSTIFY = {"left": "flex-start", "center": "center", "right": "flex-end", "distribute": "space-between",
+            "top": "flex-start", "bottom": "flex-end"}
+
+
+def flex_layout(box: w.Box, props: dict) -> None:
+    """Lay out an ``st.container``: a row or a column, its alignment, gap and width (from its props)."""
+    horizontal = props.get("horizontal", False)
+    classed(box, "nbapp-flex-row" if horizontal else "nbapp-flex-column")
+    if props.get("gap") is not None:
+        box.layout.grid_gap = props["gap"]
+    main, cross = (props.get("h_align", "left"), props.get("v_align", "top"))
+    if not horizontal:
+        main, cross = cross, main
+    box.layout.justify_content = _JUSTIFY[main]
+    if cross != "distribute":
+        box.layout.align_items = _JUSTIFY[cross] if horizontal or cross != "left" else None
+    if horizontal:
+        box.layout.flex_flow = "row wrap" if props.get("wrap", True) else "row nowrap"
+    width = props.get("width", "stretch")
+    if isinstance(width, int):
+        box.layout.width = f"{width}px"
+        box.layout.max_width = "100%"
+    elif width == "content":
+        box.layout.width = "fit-content"
+    if props.get("stretch_height"):
+        box.layout.flex = "1 1 auto"
+
+
+@adapter("space")
+class Space(Adapter):
+    """Empty room: its size along the parent's direction (CSS takes the other one to zero)."""
+
+    def create(self, props, emit):
+        box = classed(w.Box(), "nbapp-space")
+        if props["css"] == "stretch":
+            box.add_class("nbapp-space-stretch")
+        else:
+            box.layout.min_height = props["css"]
+            box.layout.min_width = props["css"]
+        return box
+
+
+@adapter("popover")
+class Popover(BlockAdapter):
+    """A button that shows or hides a floating panel; opening it never reruns the app."""
+
+    def create(self, props, emit):
+        icon = props.get("icon")
+        text = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
+        button = classed(w.Button(description=f"{text} ▾", tooltip=props.get("help") or "",
+                                  disabled=props["disabled"]), "nbapp-button", "nbapp-popover-button")
+        if props["type"] == "primary":
+            button.add_class("mod-primary")
+        panel = classed(w.VBox(), "nbapp-popover-panel")
+        panel.layout.display = "none"
+        box = classed(w.VBox(children=(button, panel)), "nbapp-popover")
+        if props["width"] == "stretch":
+            box.add_class("nbapp-stretch")
+        elif isinstance(props["width"], int):
+            box.layout.width = f"{props['width']}px"
+
+        def toggle(_button):
+            panel.layout.display = None if panel.layout.display == "none" else "none"
+
+        button.on_click(toggle)
+        return box
+
+    def set_children(self, widget, children):
+        panel = widget.children[1]
+        if panel.children != children:
+            panel.children = children
