@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from nbapp.delta_generator import DeltaGenerator
+from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import declare
 from nbapp.errors import NbappAPIError, describe
 from nbapp.runtime.context import get_run_context, require_run_context
@@ -34,12 +35,15 @@ _UNITS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 36
 _PART = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]+)\s*")
 
 
-def fragment(func: F | None = None, *, run_every: int | float | timedelta | str | None = None) -> F | Callable[[F], F]:
+def fragment(func: F | None = None, *, run_every: int | float | timedelta | str | None = None,
+             parallel: bool = False, key: str | int | None = None) -> F | Callable[[F], F]:
     """Decorator: turn ``func`` into a fragment, which reruns on its own when a widget inside it changes.
 
     Returns the decorated function (``@st.fragment``) or a decorator (``@st.fragment(run_every=2)``).
     ``run_every`` (seconds, a ``timedelta`` or a string such as ``"2s"``, ``"1m30s"``) also
-    reruns it on that interval while the app is shown. ``st.rerun(scope="fragment")`` inside
+    reruns it on that interval while the app is shown. ``key`` names it for
+    ``st.rerun("key")`` (``parallel`` is accepted; nbapp runs fragments one at a time).
+    ``st.rerun(scope="fragment")`` inside
     it reruns only the fragment; ``st.rerun()`` the whole app, which reruns every fragment.
     Widgets must be drawn in the fragment's own body (NbappAPIError otherwise), and
     ``st.sidebar`` cannot be used inside it (call the fragment inside ``with st.sidebar:``).
@@ -53,20 +57,24 @@ def fragment(func: F | None = None, *, run_every: int | float | timedelta | str 
     >>> live_prices()
     """
     interval = _seconds(run_every)
+    if key is not None and (not isinstance(key, (str, int)) or isinstance(key, bool) or key == ""):
+        raise NbappAPIError(f"st.fragment(): key must be a non-empty str or an int, got {describe(key)}.")
+    key = None if key is None else str(key)
     if func is None:
-        return lambda f: _fragment(f, interval)
+        return lambda f: _fragment(f, interval, key=key)
     if not callable(func):
         raise NbappAPIError(f"st.fragment(): func must be a function to decorate, got {describe(func)}.")
-    return _fragment(func, interval)
+    return _fragment(func, interval, key=key)
 
 
-def dialog(title: str, *, width: str = "small", dismissible: bool = True,
-           on_dismiss: str | Callable[[], Any] = "ignore") -> Callable[[F], F]:
+def dialog(title: str, *, width: str | int = "small", position: str = "center", dismissible: bool = True,
+           icon: str | None = None, on_dismiss: str | Callable[[], Any] = "ignore") -> Callable[[F], F]:
     """Decorator: calling the decorated function opens a modal dialog titled ``title`` that draws its output.
 
     Returns the decorator. The dialog's body is a fragment (its widgets rerun only the
     dialog); ``st.rerun()`` inside it reruns the app, which closes the dialog unless the
-    script opens it again. ``width`` is "small", "medium" or "large". With ``dismissible``
+    script opens it again. ``width`` is "small", "medium", "large" or pixels; ``position``
+    "left", "center" or "right"; ``icon`` an emoji before the title. With ``dismissible``
     the user can close it (its X button); ``on_dismiss`` then does nothing ("ignore"),
     reruns the app ("rerun"), or calls a function and reruns. Raises NbappAPIError for an
     empty title, a bad width or on_dismiss, and (shown in the app) for a dialog opened while
@@ -86,12 +94,17 @@ def dialog(title: str, *, width: str = "small", dismissible: bool = True,
         raise NbappAPIError(
             f"st.dialog(): a non-empty title is required, got {describe(title)}. "
             "Write `@st.dialog(\"Example Title\")`.")
-    if width not in DIALOG_WIDTHS:
-        raise NbappAPIError(f"st.dialog({title!r}): width must be 'small', 'medium' or 'large', got {describe(width)}.")
+    if width not in DIALOG_WIDTHS and not (isinstance(width, int) and not isinstance(width, bool) and width > 0):
+        raise NbappAPIError(f"st.dialog({title!r}): width must be 'small', 'medium', 'large' or a positive int "
+                            f"(pixels), got {describe(width)}.")
+    if position not in ("left", "center", "right"):
+        raise NbappAPIError(f"st.dialog({title!r}): position must be 'left', 'center' or 'right', "
+                            f"got {describe(position)}.")
+    icon = check_icon("dialog", icon)
     if not (on_dismiss in DISMISS_ACTIONS or callable(on_dismiss)):
         raise NbappAPIError(f"st.dialog({title!r}): on_dismiss must be 'ignore', 'rerun' or a function, "
                             f"got {describe(on_dismiss)}.")
-    props = {"title": title, "width": width, "dismissible": bool(dismissible),
+    props = {"title": title, "width": width, "position": position, "icon": icon, "dismissible": bool(dismissible),
              "on_dismiss": on_dismiss if isinstance(on_dismiss, str) else "callable"}
 
     def decorate(func: F) -> F:
@@ -103,7 +116,7 @@ def dialog(title: str, *, width: str = "small", dismissible: bool = True,
 
 
 # -- machinery -----------------------------------------------------------------------------
-def _fragment(func: Callable[..., Any], interval: float | None, *, kind: str = "fragment",
+def _fragment(func: Callable[..., Any], interval: float | None, *, key: str | None = None, kind: str = "fragment",
               props: dict[str, Any] | None = None, where: Callable[[], DeltaGenerator] | None = None,
               before: Callable[[RunContext, dict[str, Any]], None] | None = None):
     name = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', repr(func))}"
@@ -113,8 +126,10 @@ def _fragment(func: Callable[..., Any], interval: float | None, *, kind: str = "
         ctx = get_run_context()
         if ctx is None:
             return None  # as in Streamlit: a fragment does nothing outside an app run
-        fid = _fragment_id(ctx, name)
+        fid = _fragment_id(ctx, name) if key is None else f"fragment-key-{key}"
         block_props = dict(props or {})
+        if key is not None:
+            block_props["key"] = key
         if interval is not None:
             block_props["run_every"] = interval
         if before is not None:

@@ -7,7 +7,8 @@ from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError, describe
 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
-SPACE_SIZES = {"small": "0.75rem", "medium": "2.5rem", "large": "4.25rem"}
+SPACE_SIZES = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "0.75rem", "medium": "2.5rem", "large": "4.25rem",
+               "xlarge": "6rem", "xxlarge": "8rem"}
 
 
 @element()
@@ -43,7 +44,8 @@ def space(dg, size: str | int = "small"):
     """Add vertical space (horizontal space inside a horizontal container); returns its handle.
 
     ``size`` is "small" (0.75rem: a label's height), "medium" (2.5rem: a button),
-    "large" (4.25rem), "stretch" (fills what is left) or pixels. Raises NbappAPIError
+    "large" (4.25rem), "xxsmall"/"xsmall"/"xlarge"/"xxlarge" (the gap sizes), "stretch"
+    (fills what is left) or pixels. Raises NbappAPIError
     for anything else.
 
     Examples
@@ -58,6 +60,6 @@ def space(dg, size: str | int = "small"):
     elif isinstance(size, str) and (size in SPACE_SIZES or size == "stretch"):
         css = SPACE_SIZES.get(size, "stretch")
     else:
-        raise NbappAPIError(f"st.space(): size must be 'small', 'medium', 'large', 'stretch' or a number of pixels, "
+        raise NbappAPIError(f"st.space(): size must be one of {', '.join(map(repr, SPACE_SIZES))}, 'stretch' or a number of pixels, "
                             f"got {describe(size)}.")
     return dg._enqueue("space", {"size": size, "css": css})

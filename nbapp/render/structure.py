@@ -58,7 +58,11 @@ class Dialog(BlockAdapter):
         panel = widget.children[0]
         header = panel.children[0]
         title, close = header.children
-        title.value = f"<h3>{html.escape(props['title'])}</h3>"
+        icon = props.get("icon")
+        shown = f"{icon} {props['title']}" if icon and not icon.startswith(":material/") else props["title"]
+        title.value = f"<h3>{html.escape(shown)}</h3>"
+        panel.layout.max_width = f"{props['width']}px" if isinstance(props.get("width"), int) else None
+        widget.layout.align_items = {"left": "flex-start", "right": "flex-end"}.get(props.get("position"), "center")
         close.layout.display = None if props.get("dismissible", True) else "none"
         for width in ("small", "medium", "large"):
             (panel.add_class if props.get("width") == width else panel.remove_class)(f"nbapp-dialog-{width}")

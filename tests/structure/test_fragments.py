@@ -140,7 +140,8 @@ part()
 
 
 def test_rerun_bad_scope_raises(shown_error):
-    assert "'app' or 'fragment'" in shown_error("st.rerun(scope='page')")
+    assert "no fragment has key='page'" in shown_error("st.rerun(scope='page')")
+    assert "a fragment key or a list of fragment keys, got []" in shown_error("st.rerun([])")
 
 
 def test_an_error_in_a_fragment_rerun_shows_inside_it_and_the_rest_stays(run):
@@ -193,3 +194,24 @@ def test_fragment_outside_a_run_does_nothing():
         raise AssertionError("must not run")
 
     assert part() is None
+
+
+def test_rerun_with_a_fragment_key_from_a_callback(run, shown_error):
+    at = run("""
+st.session_state.setdefault("charts", 0)
+@st.fragment(key="charts")
+def charts():
+    st.session_state.charts += 1
+    st.write(f"charts {st.session_state.charts}")
+charts()
+st.button("refresh", on_click=lambda: st.rerun("charts"))
+""")
+    at.button[0].click().run()
+    assert at.markdown.values == ["charts 2"]
+    assert "no fragment has key='nope'" in shown_error("""
+@st.fragment(key="charts")
+def charts():
+    st.write("c")
+charts()
+st.rerun("nope")
+""")
