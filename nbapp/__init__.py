@@ -13,6 +13,7 @@ from nbapp.elements.registry import COMMANDS as _COMMANDS
 from nbapp.errors import DuplicateWidgetID, NbappAPIError, StreamlitAPIException  # noqa: F401
 from nbapp.runtime.control import rerun, session_state, set_page_config, stop  # noqa: F401
 from nbapp.fragments import dialog, fragment  # noqa: F401
+from nbapp.runtime.page_context import context, query_params  # noqa: F401
 
 _main = DeltaGenerator(root="main")
 sidebar = DeltaGenerator(root="sidebar")

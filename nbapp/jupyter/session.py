@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from nbapp.render.page import PageBridge
 from nbapp.render.widgets import WidgetRenderer
 from nbapp.runtime.requests import RerunRequests, Request
 from nbapp.runtime.runner import App
@@ -40,7 +41,9 @@ class JupyterApp:
     def __init__(self, source: str, *, filename: str,
                  globals_fn: Callable[[], Mapping[str, Any]] | None = None) -> None:
         self.app = App(source, filename=filename, globals_fn=globals_fn)
-        self.renderer = WidgetRenderer(self._on_input)
+        self.bridge = PageBridge()
+        self.bridge.observe(self._on_page, "page")
+        self.renderer = WidgetRenderer(self._on_input, extras=(self.bridge,))
         self.requests = RerunRequests()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: threading.Thread | None = None
@@ -121,6 +124,20 @@ class JupyterApp:
             scope = meta.scope if meta is not None else None
             self.requests.request(changes, fragment=scope if scope in self.app.fragments else None)
 
+    def _on_page(self, change: dict) -> None:
+        """The page reported itself: a served page's query string becomes st.query_params (and a rerun)."""
+        info = dict(change["new"] or {})
+        app = self.app
+        first = not app.page_info
+        app.page_info = info
+        query = info.get("query")
+        rerun = first and app.context_read
+        if info.get("served") and query is not None and query != app.query_params.query_string():
+            app.query_params.set_query_string(query)
+            rerun = True
+        if rerun:
+            self.requests.request()
+
     # -- worker thread --------------------------------------------------------------------
     def _work(self) -> None:
         while (request := self.requests.take()) is not None:
@@ -191,6 +208,8 @@ class JupyterApp:
         try:
             self.renderer.render(tree, final=final)
             self._last_draw = time.monotonic()
+            if final:
+                self.bridge.query = self.app.query_params.query_string()
         except Exception:
             traceback.print_exc()
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from nbapp.errors import DuplicateWidgetID, RerunException, StopException
 from nbapp.runtime.context import reset_run_context, set_run_context
+from nbapp.runtime.query_params import QueryParams
 from nbapp.runtime.state import SessionState, WidgetMeta
 from nbapp.runtime.source import Source, exception_element
 from nbapp.tree import Block, Element, Node, replace_block
@@ -130,6 +131,9 @@ class App:
         self.runs = 0  # script executions started, stale ones included
         self.tree: Block | None = None
         self.fragments: dict[str, Scope] = {}  # the fragments the last tree holds, by id (see Scope)
+        self.query_params = QueryParams()  # st.query_params: the page URL's, in a served page
+        self.page_info: dict[str, Any] = {}  # what the page reported of itself (st.context): url, locale...
+        self.context_read = False  # a run read st.context: it reruns when the page reports
         self.set_source(text)
 
     def set_source(self, text: str) -> None:

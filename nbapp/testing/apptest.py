@@ -67,6 +67,11 @@ class AppTest(BlockView):
         return self._app.session_state
 
     @property
+    def query_params(self):
+        """The app's ``st.query_params``: set entries before :meth:`run` (as a URL's ``?x=5`` would), read them after."""
+        return self._app.query_params
+
+    @property
     def runs(self) -> int:
         """How many times the script has started (st.rerun included)."""
         return self._app.runs

@@ -1,0 +1,17 @@
+"""The app's invisible link to its page (``nbapp/frontend/page_bridge.js``): page facts in, address bar out."""
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+from nbapp.elements.registry import Frontend
+
+
+class PageBridge(anywidget.AnyWidget):
+    """``page``: what the page reported (url, query, locale, timezone, theme, cookies...);
+    ``query`` and ``path``: the app's query string and page path, put in a served page's address bar."""
+
+    _esm, _css = Frontend("page_bridge.js").source()
+    page = traitlets.Dict().tag(sync=True)
+    query = traitlets.Unicode("").tag(sync=True)
+    path = traitlets.Unicode("").tag(sync=True)
