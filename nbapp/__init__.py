@@ -14,6 +14,7 @@ from nbapp.errors import DuplicateWidgetID, NbappAPIError, StreamlitAPIException
 from nbapp.runtime.control import rerun, session_state, set_page_config, stop  # noqa: F401
 from nbapp.fragments import dialog, fragment  # noqa: F401
 from nbapp.runtime.page_context import context, query_params  # noqa: F401
+from nbapp.secrets import secrets  # noqa: F401
 
 _main = DeltaGenerator(root="main")
 sidebar = DeltaGenerator(root="sidebar")
