@@ -15,6 +15,7 @@ from nbapp.runtime.control import rerun, session_state, set_page_config, stop  #
 from nbapp.fragments import dialog, fragment  # noqa: F401
 from nbapp.runtime.page_context import context, query_params  # noqa: F401
 from nbapp.secrets import secrets  # noqa: F401
+from nbapp.config import get_option, set_option  # noqa: F401
 from nbapp import connections  # noqa: F401
 from nbapp.connections import connection_factory as connection  # noqa: F401
 

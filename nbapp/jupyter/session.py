@@ -24,7 +24,8 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from nbapp.render.page import PageBridge
+from nbapp.config import theme_css
+from nbapp.render.page import PageBridge, theme_style
 from nbapp.render.widgets import WidgetRenderer
 from nbapp.runtime.requests import RerunRequests, Request
 from nbapp.runtime.runner import App
@@ -43,7 +44,8 @@ class JupyterApp:
         self.app = App(source, filename=filename, globals_fn=globals_fn)
         self.bridge = PageBridge()
         self.bridge.observe(self._on_page, "page")
-        self.renderer = WidgetRenderer(self._on_input, extras=(self.bridge,))
+        app_dir = os.path.dirname(filename) if os.path.isabs(filename) else None
+        self.renderer = WidgetRenderer(self._on_input, extras=(self.bridge, theme_style(theme_css(app_dir))))
         self.requests = RerunRequests()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: threading.Thread | None = None

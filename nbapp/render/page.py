@@ -15,3 +15,12 @@ class PageBridge(anywidget.AnyWidget):
     page = traitlets.Dict().tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)
     path = traitlets.Unicode("").tag(sync=True)
+
+
+def theme_style(css: str) -> "w.HTML":
+    """Return an invisible widget carrying config.toml's theme CSS (see ``nbapp.config.theme_css``)."""
+    import ipywidgets as w
+
+    widget = w.HTML(f"<style>{css}</style>" if css else "")
+    widget.layout.display = "none"
+    return widget
