@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from nbapp.config import theme_css
+from nbapp.elements.pages import NAV_KEY, base_url
+from nbapp.navigation import pages_folder_script
 from nbapp.render.page import PageBridge, theme_style
 from nbapp.render.widgets import WidgetRenderer
 from nbapp.runtime.requests import RerunRequests, Request
@@ -134,11 +136,26 @@ class JupyterApp:
         app.page_info = info
         query = info.get("query")
         rerun = first and app.context_read
+        changes = self._page_path_change(info) if info.get("served") else None
         if info.get("served") and query is not None and query != app.query_params.query_string():
             app.query_params.set_query_string(query)
             rerun = True
-        if rerun:
+        if changes:
+            self.requests.request(changes)
+        elif rerun:
             self.requests.request()
+
+    def _page_path_change(self, info: dict) -> dict | None:
+        """The page's URL path (opened, or back/forward) names a page: the changes that show it, if another."""
+        meta = self.app.session_state.widget(NAV_KEY)
+        path = str(info.get("path") or "")
+        base = base_url()
+        if meta is None or not path.startswith(base):
+            return None
+        wanted = path[len(base):].strip("/")
+        if wanted == self.app.session_state._values.get(NAV_KEY):
+            return None
+        return self.app.session_state.receive(NAV_KEY, wanted)
 
     # -- worker thread --------------------------------------------------------------------
     def _work(self) -> None:
@@ -178,8 +195,8 @@ class JupyterApp:
             now = time.monotonic()
             timed = {fid: s.props["run_every"] for fid, s in list(self.app.fragments.items())
                      if s.props.get("run_every")}
-            for fid in [f for f in due if f not in timed]:
-                del due[f]
+            for gone in [f for f in due if f not in timed]:
+                del due[gone]
             for fid, interval in timed.items():
                 if fid not in due:
                     due[fid] = now + interval
@@ -211,7 +228,14 @@ class JupyterApp:
             self.renderer.render(tree, final=final)
             self._last_draw = time.monotonic()
             if final:
-                self.bridge.query = self.app.query_params.query_string()
+                opened_at = self._page_path_change(self.app.page_info) if self.app.page_info.get("served") else None
+                if opened_at:  # the page was opened at another page's URL before the app had pages
+                    self.requests.request(opened_at)
+                    return
+                with self.bridge.hold_sync():
+                    self.bridge.query = self.app.query_params.query_string()
+                    page = self.app.session_state._values.get(NAV_KEY)
+                    self.bridge.path = "" if page is None else base_url() + page
         except Exception:
             traceback.print_exc()
 
@@ -241,7 +265,7 @@ def show_script(path: str, *, watch: bool = True, globals_fn=None) -> JupyterApp
     """
     path = os.path.abspath(path)
     with open(path, encoding="utf-8") as f:
-        source = f.read()
+        source = pages_folder_script(path, f.read())
     app = JupyterApp(source, filename=path, globals_fn=globals_fn)
     app.show()
     if watch:
@@ -257,7 +281,7 @@ def _watch(app: JupyterApp, path: str) -> None:
         if now != stamp and now is not None:
             stamp = now
             with open(path, encoding="utf-8") as f:
-                app.set_source(f.read())
+                app.set_source(pages_folder_script(path, f.read()))
 
 
 def _stamp(path: str) -> tuple[float, int] | None:
