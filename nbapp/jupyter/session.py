@@ -56,6 +56,7 @@ class JupyterApp:
         self._cell_jobs: queue.SimpleQueue | None = None  # draws done by the waiting cell
         self._post_lock = threading.Lock()
         self._last_draw = 0.0
+        self._page_waiting: dict | None = None  # a served page's report that came before the app had pages
 
     @property
     def widget(self):
@@ -137,6 +138,8 @@ class JupyterApp:
         query = info.get("query")
         rerun = first and app.context_read
         changes = self._page_path_change(info) if info.get("served") else None
+        if info.get("served") and self.app.session_state.widget(NAV_KEY) is None:
+            self._page_waiting = info  # no pages yet (the first run): its path is looked at after that run
         if info.get("served") and query is not None and query != app.query_params.query_string():
             app.query_params.set_query_string(query)
             rerun = True
@@ -228,7 +231,8 @@ class JupyterApp:
             self.renderer.render(tree, final=final)
             self._last_draw = time.monotonic()
             if final:
-                opened_at = self._page_path_change(self.app.page_info) if self.app.page_info.get("served") else None
+                waiting, self._page_waiting = self._page_waiting, None
+                opened_at = self._page_path_change(waiting) if waiting else None
                 if opened_at:  # the page was opened at another page's URL before the app had pages
                     self.requests.request(opened_at)
                     return
