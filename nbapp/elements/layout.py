@@ -1,11 +1,13 @@
 """Layout: columns, tabs, expander, container, empty, form (the sidebar is ``Container(root="sidebar")``)."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
-from nbapp.elements.policies import check_icon
+from nbapp.elements.policies import check_icon, check_key
 from nbapp.elements.registry import element
 from nbapp.runtime.context import require_run_context
+from nbapp.runtime.state import WidgetMeta
 from nbapp.errors import NbappAPIError, describe
 
 GAPS = {"xxsmall": "0.25rem", "xsmall": "0.5rem", "small": "1rem", "medium": "2rem", "large": "4rem",
@@ -106,32 +108,82 @@ def columns(dg, spec: int | Sequence[float], *, gap: str | int | None = "small",
 
 
 @element(kind="tab", accessor="tabs")
-def tabs(dg, tabs: Sequence[str]):
+def tabs(dg, tabs: Sequence[str], *, width="stretch", height="content", default: str | None = None,
+         key: str | int | None = None, on_change="ignore", args=None, kwargs=None, bind=None):
     """Insert tabs; returns one container per label, in order.
 
-    Raises NbappAPIError for an empty list or a label that is not a string.
+    ``default`` is the tab shown first. With ``on_change="rerun"`` (or a callback) the
+    open tab is state: switching tabs reruns the app, ``st.session_state[key]`` holds the
+    open tab's label, and each container's ``.open`` says whether it is the open one
+    (None for stateless tabs). Raises NbappAPIError for an empty list, a label that is not
+    a string, a ``default`` not in ``tabs`` or a bad ``on_change``. (``bind`` is accepted.)
 
     Examples
     --------
-    >>> train, evaluate = st.tabs(["Train", "Evaluate"])
+    >>> train, evaluate = st.tabs(["Train", "Evaluate"], on_change="rerun", key="tab")
+    >>> if evaluate.open:
+    ...     st.write("expensive evaluation")
     """
     if isinstance(tabs, str) or not tabs or not all(isinstance(t, str) for t in tabs):
         raise NbappAPIError(f"st.tabs(): tabs must be a non-empty list of strings, got {describe(tabs)}.")
-    group = dg._add_block("tabs", {"labels": list(tabs)})
-    return [group._add_block("tab", {"label": label}) for label in tabs]
+    if default is not None and default not in tabs:
+        raise NbappAPIError(f"st.tabs(): default must be one of the tab labels, got {describe(default)}.")
+    width = size("tabs", "width", width, ("stretch",))
+    labels = list(tabs)
+    current = _stateful(dg, "tabs", repr(labels), key, default or labels[0], on_change, args, kwargs,
+                        lambda v: v if v in labels else (default or labels[0]))
+    props = {"labels": labels, "width": width, "selected": labels.index(current[1] if current else default or labels[0])}
+    if current:
+        props.update(state_key=current[0], pushed=current[2])
+    group = dg._add_block("tabs", props)
+    handles = [group._add_block("tab", {"label": label}) for label in labels]
+    for label, handle in zip(labels, handles):
+        handle.open = (label == current[1]) if current else None
+    return handles
 
 
 @element()
-def expander(dg, label: str, expanded: bool = False, *, icon: str | None = None):
+def expander(dg, label: str, expanded: bool = False, *, key: str | int | None = None, icon: str | None = None,
+             type: str = "default", width="stretch", on_change="ignore", args=None, kwargs=None, bind=None):
     """Insert a collapsible container with a header ``label``; returns it.
 
-    The user's open/closed choice survives reruns. Raises NbappAPIError for a
-    non-string label or an icon that is not a single emoji.
+    The user's open/closed choice survives reruns. With ``on_change="rerun"`` (or a
+    callback) it is state: opening or closing reruns the app, ``st.session_state[key]``
+    holds it and the container's ``.open`` says it (None for a stateless expander).
+    Raises NbappAPIError for a non-string label, an icon that is not a single emoji or a
+    bad ``on_change``. (``type`` and ``bind`` are accepted.)
     """
     if not isinstance(label, str):
         raise NbappAPIError(f"st.expander(): label must be a string, got {describe(label)}.")
-    return dg._add_block("expander", {"label": label, "expanded": bool(expanded),
-                                        "icon": check_icon("expander", icon)})
+    width = size("expander", "width", width, ("stretch",))
+    current = _stateful(dg, "expander", label, key, bool(expanded), on_change, args, kwargs, bool)
+    props = {"label": label, "expanded": current[1] if current else bool(expanded),
+             "icon": check_icon("expander", icon), "width": width}
+    if current:
+        props.update(state_key=current[0], pushed=current[2])
+    handle = dg._add_block("expander", props)
+    handle.open = current[1] if current else None
+    return handle
+
+
+def _stateful(dg, kind: str, ident: str, key, default, on_change, args, kwargs, deserialize):
+    """Register the open tab / expanded state as a widget when ``on_change`` asks for it.
+
+    Returns ``(state key, value, pushes)``, or None for stateless containers (``on_change="ignore"``).
+    """
+    if not (on_change in ("ignore", "rerun") or callable(on_change)):
+        raise NbappAPIError(f"st.{kind}(): on_change must be 'ignore', 'rerun' or a function, got {describe(on_change)}.")
+    if on_change == "ignore":
+        return None
+    key = check_key(kind, key)
+    ctx = require_run_context(kind)
+    digest = hashlib.md5(repr((kind, ident if key is None else key)).encode(), usedforsecurity=False).hexdigest()[:16]
+    wid = f"$$ID-{digest}" if key is None else f"$$ID-{digest}-{key}"
+    meta = WidgetMeta(id=wid, kind=kind, key=key, identity=digest, default=default, deserialize=deserialize,
+                      on_change=on_change if callable(on_change) else None, args=tuple(args or ()),
+                      kwargs=dict(kwargs or {}), label=ident, scope=ctx.scope)
+    value = ctx.register_widget(meta)
+    return meta.state_key, value, ctx.session_state.pushes(meta.state_key)
 
 
 @element()

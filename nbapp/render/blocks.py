@@ -119,10 +119,21 @@ class Column(BlockAdapter):
 
 @adapter("tabs")
 class Tabs(BlockAdapter):
+    """Tabs; the open one starts at ``selected`` (``default``). Stateful tabs (a ``state_key``)
+    report the user's choice and follow the app's (``pushed``)."""
+
     def create(self, props, emit):
-        return classed(w.Tab(), "nbapp-tabs")
+        tab = classed(w.Tab(), "nbapp-tabs")
+        tab.nbapp_select = props.get("selected", 0)
+        labels = props.get("labels", [])
+        tab.observe(lambda ch: ch.new is not None and ch.new < len(labels) and emit(labels[ch.new]), "selected_index")
+        return tab
 
     def update(self, widget, props, old):
+        if changed(props, old, "labels") and props.get("state_key"):
+            return False  # the reported label comes from the labels the widget was made with
+        if props.get("state_key") and changed(props, old, "selected", "pushed"):
+            widget.nbapp_select = props.get("selected", 0)
         return True  # titles are set with the children
 
     def set_children(self, widget, children):
@@ -130,6 +141,9 @@ class Tabs(BlockAdapter):
         titles = tuple(c.nbapp_label for c in children)
         if tuple(widget.titles) != titles:
             widget.titles = titles
+        select, widget.nbapp_select = getattr(widget, "nbapp_select", None), None
+        if select is not None and select < len(children) and widget.selected_index != select:
+            widget.selected_index = select
 
 
 @adapter("tab")
@@ -152,6 +166,7 @@ class Expander(BlockAdapter):
         inner = w.VBox()
         acc = classed(w.Accordion(children=(inner,), selected_index=0 if props["expanded"] else None), "nbapp-expander")
         self.update(acc, props, {})
+        acc.observe(lambda ch: emit(ch.new == 0), "selected_index")  # heard only for a stateful expander
         return acc
 
     def update(self, widget, props, old):
@@ -159,7 +174,7 @@ class Expander(BlockAdapter):
         title = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
         if tuple(widget.titles) != (title,):
             widget.titles = (title,)
-        if old and changed(props, old, "expanded"):
+        if old and changed(props, old, "expanded", "pushed"):
             widget.selected_index = 0 if props["expanded"] else None
         return True
 

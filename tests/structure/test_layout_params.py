@@ -48,3 +48,37 @@ def test_space_sizes(run):
 def test_bad_layout_arguments(shown_error, call, needle):
     message = shown_error(call)
     assert message.startswith(call.split("(")[0] + "(") and needle in message, message
+
+
+def test_stateful_tabs_report_the_open_tab_and_rerun(run):
+    at = run("""
+a, b = st.tabs(["Train", "Evaluate"], default="Evaluate", on_change="rerun", key="tab")
+st.write(f"{st.session_state.tab} {a.open} {b.open}")
+c, d = st.tabs(["x", "y"])
+st.write(f"stateless {c.open}")
+""")
+    assert at.markdown.values == ["Evaluate False True", "stateless None"]
+    assert at.get("tabs")[0].props["selected"] == 1
+    at._set("tab", "Train")  # what a click on the first tab sends
+    at.run()
+    assert at.markdown.values[0] == "Train True False"
+
+
+def test_stateful_expander_with_callback(run):
+    at = run("""
+st.session_state.setdefault("toggles", 0)
+def count():
+    st.session_state.toggles += 1
+ex = st.expander("More", key="more", on_change=count)
+st.write(f"{ex.open} {st.session_state.toggles}")
+""")
+    assert at.markdown.values == ["False 0"]
+    at._set("more", True)
+    at.run()
+    assert at.markdown.values == ["True 1"] and at.expander[0].props["expanded"] is True
+
+
+def test_tabs_and_expander_bad_arguments(shown_error):
+    assert "default must be one of the tab labels, got 'z'" in shown_error("st.tabs(['a'], default='z')")
+    assert "on_change must be 'ignore', 'rerun' or a function, got 'sometimes'" in shown_error(
+        "st.expander('e', on_change='sometimes')")

@@ -104,3 +104,18 @@ st.space(40)
     assert len(find(row, "nbapp-space-stretch")) == 1
     fixed = [s for s in find(renderer.root, "nbapp-space") if s.layout.min_height == "40px"]
     assert len(fixed) == 1
+
+
+def test_stateful_tabs_and_expander_report_the_users_choice():
+    inputs: list = []
+    renderer, _ = draw("""
+st.tabs(["a", "b"], default="b", on_change="rerun", key="t")
+st.expander("more", on_change="rerun", key="e")
+st.tabs(["quiet", "tabs"])
+""", inputs)
+    stateful, quiet = find(renderer.root, "nbapp-tabs")
+    assert stateful.selected_index == 1 and quiet.selected_index == 0
+    stateful.selected_index = 0  # the user opens tab "a"
+    find(renderer.root, "nbapp-expander")[0].selected_index = 0  # and opens the expander
+    quiet.selected_index = 1  # a stateless tab change stays in the browser
+    assert inputs == [("t", "a"), ("e", True)]
