@@ -157,3 +157,19 @@ def _artifact(name: str):
 
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
+
+
+def test_a_notebooks_named_app_cells_are_pages_of_one_app(page, serve):
+    import nbformat
+
+    cells = [nbformat.v4.new_code_cell("rows = 42"),
+             nbformat.v4.new_code_cell("%%app Overview\nimport streamlit as st\nst.title('Overview')\n"
+                                       "st.write(f'rows={rows}')"),
+             nbformat.v4.new_code_cell("%%app Details\nimport streamlit as st\nst.title('Details')")]
+    server = serve(nbformat.writes(nbformat.v4.new_notebook(cells=cells)), name="report.ipynb")
+    page.goto(server.url)
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Overview", timeout=WAIT)
+    expect(page.get_by_text("rows=42")).to_be_visible()
+    page.locator(".nbapp-nav-link", has_text="Details").click()
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Details", timeout=WAIT)
+    expect(page).to_have_url(re.compile(r"/Details$"))
