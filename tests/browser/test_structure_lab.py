@@ -83,12 +83,10 @@ def notebook(page, lab):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{lab}/lab/tree/app.ipynb")
-    first = page.locator(".jp-NotebookPanel .jp-Cell").first
-    expect(first).to_be_visible(timeout=WAIT)
-    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(1, timeout=WAIT)
-    first.click()
-    page.keyboard.press("Shift+Enter")
-    page.keyboard.press("Shift+Enter")
+    expect(page.locator(".jp-NotebookPanel .jp-Cell").first).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=WAIT)  # the kernel is ready
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
     expect(page.locator(".jp-OutputArea .lm-Widget.nbapp-app")).to_be_visible(timeout=WAIT)
     yield page
     assert [url for url in requests if not is_local(url)] == []
@@ -101,7 +99,7 @@ def test_dialog_covers_the_cells_output_and_fragment_ticks_alone(notebook):
     runs = app.get_by_text(re.compile(r"^app runs")).inner_text()
     first = int(app.get_by_text(re.compile(r"^tick \d+$")).inner_text().split()[1])
     page.wait_for_function("""first => [...document.querySelectorAll('.nbapp-app .nbapp-fragment')]
-        .some(e => { const m = e.innerText.match(/tick (\\\\d+)/); return m && Number(m[1]) >= first + 3; })""",
+        .some(e => { const m = e.innerText.match(/tick (\\d+)/); return m && Number(m[1]) >= first + 3; })""",
                            arg=first, timeout=WAIT)
     assert app.get_by_text(re.compile(r"^app runs")).inner_text() == runs
 
