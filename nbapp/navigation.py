@@ -265,3 +265,8 @@ def pages_folder(main: str) -> list[Page]:
     files = sorted((p for p in folder.glob("*.py") if not p.name.startswith(("_", "."))), key=order)
     return [Page(main, default=True), *(Page(p) for p in files)]
 
+
+
+def page_url_path(path: str | Path) -> str:
+    """The URL path st.Page infers for a script (``pages/1_📈_Plots.py`` -> ``"Plots"``)."""
+    return _icon_and_name(Path(path))[1]

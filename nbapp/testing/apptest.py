@@ -17,6 +17,8 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from nbapp.elements.pages import NAV_KEY
+from nbapp.navigation import page_url_path, pages_folder_script
 from nbapp.runtime.runner import App, Scope
 from nbapp.runtime.state import SessionState
 from nbapp.testing.elements import Block as BlockView
@@ -51,7 +53,7 @@ class AppTest(BlockView):
             candidate = os.path.join(os.path.dirname(os.path.abspath(caller)), path)
             path = candidate if os.path.exists(candidate) else os.path.abspath(path)
         with open(path, encoding="utf-8") as f:
-            return cls(f.read(), filename=path, default_timeout=default_timeout)
+            return cls(pages_folder_script(path, f.read()), filename=path, default_timeout=default_timeout)
 
     @classmethod
     def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3.0,
@@ -103,6 +105,27 @@ class AppTest(BlockView):
         if failure:
             raise failure[0]
         self._node = self._app.tree
+        return self
+
+    def switch_page(self, page_path: str) -> "AppTest":
+        """Show the page whose script is ``page_path`` (relative to the main script) on the next run; returns self.
+
+        As Streamlit's ``AppTest.switch_page``: for apps with st.navigation or a ``pages/`` folder.
+        Raises ValueError naming the path when no such script exists.
+        """
+        main = os.path.dirname(self._app.filename) if os.path.isabs(self._app.filename) else os.getcwd()
+        target = os.path.abspath(os.path.join(main, page_path))
+        if not os.path.isfile(target):
+            raise ValueError(f"AppTest.switch_page({page_path!r}): no script at {target}.")
+        known = getattr(self._app, "_nbapp_pages", {})
+        url = known.get(target)
+        if url is None:
+            url = "" if target == self._app.filename else page_url_path(target)
+        state = self._app.session_state
+        if state.widget(NAV_KEY) is None:
+            state._values[NAV_KEY] = url  # the first run's navigation starts there
+        else:
+            self._pending[NAV_KEY] = url
         return self
 
     def _fragment_scope(self) -> Scope | None:

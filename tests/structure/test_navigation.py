@@ -33,7 +33,7 @@ st.write(f"visits={st.session_state.visits}")
 def nav_app(app_dir, body):
     main = app_dir / "main.py"
     main.write_text("import nbapp as st\n" + body)
-    return AppTest.from_file(str(main))
+    return AppTest(main.read_text(), filename=str(main))  # as written: no pages/ folder navigation added
 
 
 def test_navigation_runs_the_default_page_and_lists_every_page(app_dir):
@@ -106,3 +106,14 @@ def test_pages_folder_becomes_navigation(app_dir):
     pages = at.sidebar.get("navigation")[0].props["sections"][0][1]
     assert [p["title"] for p in pages] == ["home", "Plots", "settings"]
     assert pages_folder_script(str(main), "st.navigation(x)") == "st.navigation(x)"
+
+
+def test_apptest_from_file_with_a_pages_folder_and_switch_page(app_dir):
+    at = AppTest.from_file(str(app_dir / "home.py")).run()
+    assert at.title.values == ["Home"]
+    at.switch_page("pages/2_📈_Plots.py").run()
+    assert at.title.values == ["Plots"]
+    at = AppTest.from_file(str(app_dir / "home.py")).switch_page("pages/settings.py").run()
+    assert at.title.values == ["Settings"]
+    with pytest.raises(ValueError, match="no script at"):
+        at.switch_page("pages/none.py")
