@@ -17,6 +17,14 @@ class PageBridge(anywidget.AnyWidget):
     path = traitlets.Unicode("").tag(sync=True)
 
 
+class DialogKeys(anywidget.AnyWidget):
+    """Inside a dialog: Escape or a click on the backdrop adds one to ``dismissed`` (when ``enabled``)."""
+
+    _esm, _css = Frontend("dialog_keys.js").source()
+    enabled = traitlets.Bool(True).tag(sync=True)
+    dismissed = traitlets.Int(0).tag(sync=True)
+
+
 def theme_style(css: str) -> "w.HTML":
     """Return an invisible widget carrying config.toml's theme CSS (see ``nbapp.config.theme_css``)."""
     import ipywidgets as w

@@ -5,6 +5,7 @@ import html
 
 import ipywidgets as w
 
+from nbapp.render.page import DialogKeys
 from nbapp.render.registry import Adapter, BlockAdapter, adapter, changed, classed
 
 
@@ -42,14 +43,18 @@ class Dialog(BlockAdapter):
         header = classed(w.HBox(children=(title, close)), "nbapp-dialog-header")
         body = classed(w.VBox(), "nbapp-dialog-body")
         panel = classed(w.VBox(children=(header, body)), "nbapp-dialog")
-        overlay = classed(w.VBox(children=(panel,)), "nbapp-dialog-overlay")
+        keys = DialogKeys()
+        overlay = classed(w.VBox(children=(panel, keys)), "nbapp-dialog-overlay")
 
-        def dismiss(_button):
+        def dismiss(_source):
+            if overlay.layout.display == "none":
+                return
             overlay.layout.display = "none"
             if overlay.nbapp_props.get("on_dismiss", "ignore") != "ignore":
                 emit(True)
 
         close.on_click(dismiss)
+        keys.observe(dismiss, "dismissed")
         self.update(overlay, props, {})
         return overlay
 
@@ -64,6 +69,7 @@ class Dialog(BlockAdapter):
         panel.layout.max_width = f"{props['width']}px" if isinstance(props.get("width"), int) else None
         widget.layout.align_items = {"left": "flex-start", "right": "flex-end"}.get(props.get("position"), "center")
         close.layout.display = None if props.get("dismissible", True) else "none"
+        widget.children[1].enabled = bool(props.get("dismissible", True))
         for width in ("small", "medium", "large"):
             (panel.add_class if props.get("width") == width else panel.remove_class)(f"nbapp-dialog-{width}")
         if not old or changed(props, old, "opened"):

@@ -137,6 +137,14 @@ def test_a_dialog_opens_over_the_app_and_closes(open_app):
     expect(dialog).to_be_hidden()
     page.get_by_role("button", name="Open dialog").click()
     expect(dialog).to_be_visible(timeout=WAIT)
+    page.keyboard.press("Escape")  # as does Escape
+    expect(dialog).to_be_hidden(timeout=WAIT)
+    page.get_by_role("button", name="Open dialog").click()
+    expect(dialog).to_be_visible(timeout=WAIT)
+    page.mouse.click(20, 700)  # and a click on the backdrop
+    expect(dialog).to_be_hidden(timeout=WAIT)
+    page.get_by_role("button", name="Open dialog").click()
+    expect(dialog).to_be_visible(timeout=WAIT)
     dialog.get_by_role("button", name="Delete").click()  # st.rerun() closes it
     expect(page.get_by_text("deleted=True")).to_be_visible(timeout=WAIT)
     expect(page.locator(".lm-Widget.nbapp-app .nbapp-dialog")).to_have_count(0)

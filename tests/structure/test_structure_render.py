@@ -119,3 +119,28 @@ st.tabs(["quiet", "tabs"])
     find(renderer.root, "nbapp-expander")[0].selected_index = 0  # and opens the expander
     quiet.selected_index = 1  # a stateless tab change stays in the browser
     assert inputs == [("t", "a"), ("e", True)]
+
+
+def test_escape_or_backdrop_dismisses_only_a_dismissible_dialog():
+    from nbapp.render.page import DialogKeys
+
+    inputs: list = []
+    renderer, _ = draw("""
+@st.dialog("Closable", on_dismiss="rerun")
+def closable():
+    st.write("x")
+closable()
+""", inputs)
+    (overlay,) = find(renderer.root, "nbapp-dialog-overlay")
+    keys = [c for c in overlay.children if isinstance(c, DialogKeys)][0]
+    assert keys.enabled
+    keys.dismissed += 1  # what Escape or a backdrop click sends
+    assert overlay.layout.display == "none" and len(inputs) == 1
+    renderer, _ = draw("""
+@st.dialog("Locked", dismissible=False)
+def locked():
+    st.write("x")
+locked()
+""")
+    (overlay,) = find(renderer.root, "nbapp-dialog-overlay")
+    assert [c for c in overlay.children if isinstance(c, DialogKeys)][0].enabled is False
