@@ -215,3 +215,19 @@ def charts():
 charts()
 st.rerun("nope")
 """)
+
+
+def test_elements_a_fragment_writes_to_an_outside_container_accumulate_until_the_app_reruns(run):
+    at = run("""
+log = st.container()
+@st.fragment
+def part():
+    n = st.number_input("n", value=0)
+    log.write(f"logged {n}")
+part()
+""")
+    at.number_input[0].set_value(1).run()
+    at.number_input[0].set_value(2).run()
+    assert at.get("container")[0].markdown.values == ["logged 0", "logged 1", "logged 2"]
+    at.run()  # a full rerun starts the log again
+    assert at.get("container")[0].markdown.values == ["logged 2"]
