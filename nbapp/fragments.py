@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from nbapp.delta_generator import DeltaGenerator
 from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import declare
-from nbapp.errors import NbappAPIError, describe
+from nbapp.errors import NbappAPIError, StopException, describe
 from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.runner import RunContext, Scope
+from nbapp.runtime.source import exception_element
 from nbapp.runtime.state import WidgetMeta
 from nbapp.tree import Block
 
@@ -157,6 +158,9 @@ def _draw_body(ctx: RunContext, block: Block, func: Callable[..., Any], args: tu
     ctx.fragment_calls = {}  # nested fragments are numbered within their parent
     try:
         return func(*args, **kwargs)
+    except Exception as exc:  # shown inside the fragment, where it happened; the run stops there
+        block.children.append(exception_element(exc))
+        raise StopException() from exc
     finally:
         ctx.scope, ctx.scope_blocks, ctx.stack, ctx.fragment_calls = saved
 

@@ -231,3 +231,18 @@ part()
     assert at.get("container")[0].markdown.values == ["logged 0", "logged 1", "logged 2"]
     at.run()  # a full rerun starts the log again
     assert at.get("container")[0].markdown.values == ["logged 2"]
+
+
+def test_an_error_in_a_fragment_shows_inside_it_and_stops_the_run(run):
+    at = run("""
+st.write("before")
+@st.fragment
+def part():
+    st.write("in part")
+    raise ValueError("broken part")
+part()
+st.write("after")
+""")
+    (fragment,) = at.get("fragment")
+    assert fragment.exception[0].value == "broken part"
+    assert at.markdown.values == ["before", "in part"]  # the run stopped at the fragment, as in Streamlit
