@@ -35,6 +35,7 @@ from nbapp.tree import Block
 
 WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modification time
 TICK = 0.05  # seconds between checks for due ``run_every`` fragments
+IDLE_TICK = 0.25  # the same while the app has none
 LIVE_AFTER = 3.0  # seconds: a first run still drawing after this long no longer holds up the cell
 
 
@@ -194,7 +195,7 @@ class JupyterApp:
     def _tick(self) -> None:
         """Post a rerun of each ``run_every`` fragment on its interval, until the app is closed."""
         due: dict[str, float] = {}
-        while not self.requests.wait_closed(TICK):
+        while not self.requests.wait_closed(TICK if due else IDLE_TICK):  # an app without timers checks rarely
             now = time.monotonic()
             timed = {fid: s.props["run_every"] for fid, s in list(self.app.fragments.items())
                      if s.props.get("run_every")}
