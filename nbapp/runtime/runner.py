@@ -212,7 +212,7 @@ class App:
                 self.fragments = ctx.fragments
             else:
                 self.fragments.update(ctx.fragments)
-            tree = ctx.root if scope is None else replace_block(self.tree, target)
+            tree = ctx.root if scope is None else _with_new_roots(replace_block(self.tree, target), ctx)
             _clear_submitted_forms(ctx, tree)
             state.forget_drawn()
             state.reset_triggers()
@@ -232,6 +232,16 @@ class Scope:
     run: Callable[[Block], None]
     kind: str = "fragment"
     props: dict[str, Any] = field(default_factory=dict)
+
+
+def _with_new_roots(tree: Block, ctx: RunContext) -> Block:
+    """A fragment's run may draw into another root (a dialog it opens): that root replaces the tree's."""
+    added = [block for name, block in ctx.roots.items() if name not in ROOTS and block.children]
+    if not added:
+        return tree
+    names = {block.kind for block in added}
+    children = [child for child in tree.children if child.kind not in names] + added
+    return Block(tree.kind, tree.props, children, tree.id, tree.form)
 
 
 def _spliced(flush: Callable[[Block], None] | None, tree: Block | None,

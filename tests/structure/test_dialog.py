@@ -112,3 +112,18 @@ def test_bad_dialog_arguments(call, needle):
     with pytest.raises(NbappAPIError, match="st.dialog") as err:
         call()
     assert needle in str(err.value)
+
+
+def test_a_fragment_opens_a_dialog_in_its_own_rerun(run):
+    at = run("""
+@st.dialog("From a fragment")
+def info():
+    st.write("dialog body")
+@st.fragment
+def part():
+    if st.button("open"):
+        info()
+part()
+""")
+    at.button[0].click().run()  # a fragment-only rerun
+    assert len(at.dialog) == 1 and at.dialog[0].markdown.values == ["dialog body"]
