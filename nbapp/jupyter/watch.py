@@ -9,7 +9,6 @@ other code changed) is the panel's to handle by reloading the page.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 WATCH_INTERVAL = 0.25  # seconds between checks of the notebook's modification time
 

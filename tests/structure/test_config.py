@@ -26,7 +26,7 @@ st.write(st.get_option("theme.primaryColor"), st.get_option("client.toolbarMode"
 st.set_option("client.showErrorDetails", "none")
 st.write(st.get_option("client.showErrorDetails"))
 """).run()
-    assert at.markdown.values == ["#1f77b4 minimal 8501", "none"]
+    assert at.markdown.values == ["#1f77b4 minimal `8501`", "none"]
     css = config.theme_css()
     assert "--nbapp-accent: #1f77b4;" in css and "font-family: serif" in css
 

@@ -58,7 +58,7 @@ c, d = st.tabs(["x", "y"])
 st.write(f"stateless {c.open}")
 """)
     assert at.markdown.values == ["Evaluate False True", "stateless None"]
-    assert at.get("tabs")[0].props["selected"] == 1
+    assert next(n for n in at._node.walk() if n.kind == "tabs").props["selected"] == 1  # the tab bar
     at._set("tab", "Train")  # what a click on the first tab sends
     at.run()
     assert at.markdown.values[0] == "Train True False"
