@@ -7,6 +7,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from nbapp import column_config  # noqa: F401  (st.column_config.NumberColumn(...), import streamlit.column_config)
 from nbapp.caching import cache, cache_data, cache_resource  # noqa: F401
 from nbapp.delta_generator import DeltaGenerator
 from nbapp.elements.registry import COMMANDS as _COMMANDS
