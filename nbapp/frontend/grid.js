@@ -160,7 +160,7 @@ function render({ model, el }) {
   const root = document.createElement("div");
   root.className = "nbapp-grid";
   el.appendChild(root);
-  let props, cols, widths, pages, pending, sort = null, reqId = 0;
+  let props, cols, widths, pages, pending, sort = null, reqId = 0, drawn = "", editing = false;
   let state = { edited_rows: {}, added_rows: [], deleted_rows: [] }, selection = { rows: [], columns: [], cells: [] };
   let checked = new Set(); // data_editor: view rows ticked for deletion (original positions / "a<i>" for added)
 
@@ -250,7 +250,8 @@ function render({ model, el }) {
     const full = viewRows() * rowH();
     const virtual = Math.min(full, MAX_SCROLL);
     spacer.style.height = `${virtual}px`;
-    const viewH = scroller.clientHeight - rowH();
+    // Not clientHeight: the view may draw before it is in the page (0 px high).
+    const viewH = parseFloat(scroller.style.height) - rowH() - 3;
     const maxTop = Math.max(virtual - viewH, 1);
     const top = Math.min(scroller.scrollTop, maxTop);
     const count = Math.ceil(viewH / rowH()) + 1;
@@ -276,6 +277,7 @@ function render({ model, el }) {
   }
 
   function draw() {
+    if (editing) return; // an open cell editor stays until it commits or cancels (then draws)
     const { first, count, offset } = visible();
     const last = Math.min(first + count, viewRows());
     const need = new Set();
@@ -302,7 +304,8 @@ function render({ model, el }) {
       });
       out += "</div>";
     }
-    win.innerHTML = out;
+    // Unchanged rows keep their DOM nodes: a click that lands while a page arrives still hits its cell.
+    if (out !== drawn) win.innerHTML = drawn = out;
   }
 
   model.on("msg:custom", (msg) => {
@@ -322,6 +325,7 @@ function render({ model, el }) {
     if (!ok) {
       cellEl.classList.add("nbapp-grid-invalid");
       cellEl.title = `Rejected: ${raw} is ${why}`;
+      drawn = "";
       setTimeout(draw, 1500);
       return;
     }
@@ -337,11 +341,18 @@ function render({ model, el }) {
     if (col.type === "checkbox") return commit(i, j, !row.cells[j], cellEl);
     const input = editorInput(col, row.cells[j]);
     input.className = "nbapp-grid-input";
+    drawn = ""; // the cell's DOM now differs from the last draw
     cellEl.innerHTML = "";
     cellEl.appendChild(input);
     input.focus();
+    editing = true;
     let done = false;
-    const finish = (keep) => { if (done) return; done = true; if (keep) commit(i, j, input.value, cellEl); else draw(); };
+    const finish = (keep) => {
+      if (done) return;
+      done = true;
+      editing = false;
+      if (keep) commit(i, j, input.value, cellEl); else draw();
+    };
     input.addEventListener("keydown", (e) => { if (e.key === "Enter") finish(true); if (e.key === "Escape") finish(false); e.stopPropagation(); });
     input.addEventListener("blur", () => finish(true));
     if (input.tagName === "SELECT") input.addEventListener("change", () => finish(true));
@@ -424,7 +435,15 @@ function render({ model, el }) {
   readValue();
   reset();
   const onProps = () => reset();
-  const onValue = () => { readValue(); drawHeader(); refetch(); };
+  // The kernel echoes the value after each run: redraw only when it says something new
+  // (an edit it rejected, or the app setting the state).
+  const onValue = () => {
+    const before = JSON.stringify(editor() ? state : selection);
+    readValue();
+    if (JSON.stringify(editor() ? state : selection) === before) return;
+    drawHeader();
+    refetch();
+  };
   model.on("change:props", onProps);
   model.on("change:value", onValue);
   return () => { model.off("change:props", onProps); model.off("change:value", onValue); };

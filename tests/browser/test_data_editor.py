@@ -1,0 +1,116 @@
+"""st.data_editor and st.dataframe's grid in an `nbapp run` page: edits rerun the app, big frames page in."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+APP = '''\
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+df = pd.DataFrame({"item": ["apple", "pear"], "qty": [3, 4], "ok": [True, False]})
+edited = st.data_editor(df, num_rows="dynamic", key="cart",
+                        column_config={"qty": st.column_config.NumberColumn(min_value=0, max_value=100)})
+st.write(f"total {int(edited['qty'].fillna(0).sum())} in {len(edited)} rows")
+event = st.dataframe(pd.DataFrame({"n": np.arange(1_000_000), "sq": np.arange(1_000_000) ** 2}),
+                     on_select="rerun", key="big", height=300)
+st.write(f"picked {event.selection.rows}")
+'''
+WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
+
+
+@pytest.fixture(scope="module")
+def server(serve):
+    return serve(APP)
+
+
+@pytest.fixture
+def app(page, server):
+    requests: list[str] = []
+    frames: list[int] = []  # sizes of the websocket frames the page receives
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
+    page.goto(server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_text("total 7 in 2 rows")).to_be_visible(timeout=WAIT)
+    page.frames_received = frames
+    yield page
+    parsed = [urlparse(url.removeprefix("blob:")) for url in requests]
+    assert [p.geturl() for p in parsed if p.scheme != "data" and p.hostname != "127.0.0.1"] == []
+
+
+def editor(page):
+    return page.locator(".nbapp-data_editor")
+
+
+def cell(grid, row: int, col: int):
+    return grid.locator(f'.nbapp-grid-window .nbapp-grid-row[data-row="{row}"] .nbapp-grid-cell[data-col="{col}"]')
+
+
+def test_editing_a_cell_reruns_the_app_with_the_edited_data(app):
+    qty = cell(editor(app), 0, 1)
+    qty.dblclick()
+    qty.locator("input").fill("10")
+    qty.locator("input").press("Enter")
+    expect(app.get_by_text("total 14 in 2 rows")).to_be_visible(timeout=WAIT)
+    expect(qty).to_have_text("10")
+    expect(qty).to_have_class("nbapp-grid-cell nbapp-grid-num nbapp-grid-edited" )
+
+
+def test_an_edit_out_of_bounds_is_rejected_and_the_app_keeps_its_data(app):
+    qty = cell(editor(app), 1, 1)
+    qty.dblclick()
+    qty.locator("input").fill("1000")
+    qty.locator("input").press("Enter")
+    expect(qty).to_have_class("nbapp-grid-cell nbapp-grid-num nbapp-grid-invalid")
+    expect(qty).to_have_text("4", timeout=WAIT)
+    expect(app.get_by_text("total 7 in 2 rows")).to_be_visible()
+
+
+def test_adding_a_row_and_filling_it_reruns_the_app(app):
+    grid = editor(app)
+    grid.get_by_text("+ Add row").click()
+    expect(app.get_by_text("total 7 in 3 rows")).to_be_visible(timeout=WAIT)
+    qty = cell(grid, 2, 1)
+    qty.dblclick()
+    qty.locator("input").fill("5")
+    qty.locator("input").press("Enter")
+    expect(app.get_by_text("total 12 in 3 rows")).to_be_visible(timeout=WAIT)
+
+
+def test_ticking_a_checkbox_and_deleting_a_row(app):
+    grid = editor(app)
+    grid.locator('.nbapp-grid-row[data-row="0"] .nbapp-grid-mark').click()
+    grid.get_by_text("Delete 1 row").click()
+    expect(app.get_by_text("total 4 in 1 rows")).to_be_visible(timeout=WAIT)
+    expect(cell(grid, 0, 0)).to_have_text("pear")
+
+
+def test_a_million_rows_open_without_sending_the_frame_and_scroll_to_the_last_row(app):
+    big = app.locator(".nbapp-dataframe")
+    expect(cell(big, 0, 0)).to_have_text("0")
+    assert sum(app.frames_received) < 300_000  # the whole frame as JSON would be ~25 MB
+    before = sum(app.frames_received)
+    big.locator(".nbapp-grid-scroll").evaluate("el => el.scrollTop = el.scrollHeight")
+    expect(big.locator(".nbapp-grid-window")).to_contain_text("999999", timeout=WAIT)
+    expect(big.locator(".nbapp-grid-window")).to_contain_text("999998000001")
+    assert sum(app.frames_received) - before < 100_000  # a page or two of rows, not the frame
+    expect(big.locator(".nbapp-grid-count")).to_have_text("1,000,000 rows")
+
+
+def test_sorting_a_million_rows_happens_in_the_kernel(app):
+    big = app.locator(".nbapp-dataframe")
+    big.locator(".nbapp-grid-head", has_text="n").first.click()  # ascending: no change
+    big.locator(".nbapp-grid-head", has_text="n").first.click()  # descending
+    expect(cell(big, 0, 0)).to_have_text("999999", timeout=WAIT)
+
+
+def test_selecting_rows_returns_their_positions(app):
+    big = app.locator(".nbapp-dataframe")
+    big.locator('.nbapp-grid-row[data-row="2"] .nbapp-grid-mark').click()
+    expect(app.get_by_text("picked [2]")).to_be_visible(timeout=WAIT)
+    big.locator('.nbapp-grid-row[data-row="4"] .nbapp-grid-mark').click()
+    expect(app.get_by_text("picked [2, 4]")).to_be_visible(timeout=WAIT)
