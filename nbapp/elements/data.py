@@ -159,7 +159,7 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
     value = dg._widget(
         "dataframe", "", key=key, default=default,
         identity={"columns": [c["name"] for c in props["columns"]], "rows": len(frame), "modes": modes},
-        bounds={"modes": modes}, props=props, serialize=lambda v: _json.dumps(v),
+        bounds={"modes": modes}, props=props, serialize=lambda v: v if isinstance(v, str) else _json.dumps(v),
         deserialize=deserialize, on_change=on_select if callable(on_select) else None,
     )
     return value if isinstance(value, DataframeState) else deserialize(_json.dumps(dict(value)))

@@ -196,6 +196,11 @@ def _set(frame: Any, row: int, col: int, value: Any) -> None:
         frame.iat[row, col] = value
 
 
+def _to_json(value: Any) -> str:
+    """The wire form of a state: JSON text (a string is taken as JSON already, as a browser sends it)."""
+    return value if isinstance(value, str) else json.dumps(value, default=str)
+
+
 @element(frontend=Frontend("grid.js", css="grid.css", on_message=grid.answer), static=grid.static_html)
 def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: int | str | None = "auto",
                 use_container_width: bool | None = None, hide_index: bool | None = None,
@@ -250,7 +255,7 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     state = dg._widget(
         "data_editor", "", key=key, default=DataEditorState(edited_rows={}, added_rows=[], deleted_rows=[]),
         identity={"column_order": props["columns"] and [c["name"] for c in props["columns"]]}, bounds=bounds,
-        props=props, serialize=lambda v: json.dumps(v, default=str), deserialize=checker,
+        props=props, serialize=_to_json, deserialize=checker,
         on_change=on_change if callable(on_change) else None, args=args, kwargs=kwargs,
     )
     if not isinstance(state, DataEditorState):  # the app assigned a plain dict to the key

@@ -141,8 +141,20 @@ def _column(name: str, label: str, values: Any, conf: dict[str, Any], *, index: 
         "index": index, "editable": editable, "hidden": bool(conf.get("hidden")),
         "width": conf.get("width"), "help": conf.get("help"), "pinned": conf.get("pinned", index or None),
         "alignment": conf.get("alignment"), "required": bool(conf.get("required")),
-        "default": conf.get("default"), "options": type_config,
+        "default": conf.get("default"), "options": type_config, "chars": _widest(values, own),
     }
+
+
+def _widest(values: Any, kind: str) -> int | None:
+    """The longest number in a numeric column, in characters: the page sizes the column without seeing every row."""
+    if kind != "number" or not len(values):
+        return None
+    try:
+        low, high = values.min(), values.max()
+        digits = max(len(str(int(low))), len(str(int(high))))
+    except (TypeError, ValueError, OverflowError):  # NaN-only columns and the like
+        return None
+    return digits + (5 if values.dtype.kind == "f" else 0)
 
 
 # -- cells on the wire -------------------------------------------------------------------

@@ -151,7 +151,7 @@ function editorInput(col, value) {
 function widthOf(col, head, index) {
   if (WIDTHS[col.width]) return WIDTHS[col.width];
   if (typeof col.width === "number") return col.width;
-  let chars = String(col.label).length + 2;
+  let chars = Math.max(String(col.label).length + 2, col.chars || 0);
   for (const row of head.slice(0, 50)) chars = Math.max(chars, String(row[index] ?? "None").length);
   return Math.max(60, Math.min(300, chars * 8 + 28));
 }
@@ -215,9 +215,6 @@ function render({ model, el }) {
     widths = cols.map((c, i) => widthOf(c, props.head, i));
     const total = (rowMarks() ? 32 : 0) + widths.reduce((a, b) => a + b, 0);
     root.style.width = props.width === "content" || typeof props.width === "number" ? `${typeof props.width === "number" ? props.width : total + 2}px` : "100%";
-    const shown = Math.max(1, Math.min(viewRows(), 10));
-    const height = typeof props.height === "number" ? props.height : (shown + 1) * rowH() + 3;
-    scroller.style.height = `${height}px`;
     root.style.setProperty("--row-h", `${rowH()}px`);
     header.style.width = spacer.style.width = `${total}px`;
     drawHeader();
@@ -230,7 +227,15 @@ function render({ model, el }) {
     return `width:${w}px` + (cols[i].pinned ? `;position:sticky;left:${left}px;z-index:2` : "");
   }
 
+  // "auto" height: up to ten rows, following added and deleted rows.
+  function fit() {
+    const shown = Math.max(1, Math.min(viewRows(), 10));
+    const height = typeof props.height === "number" ? props.height : (shown + 1) * rowH() + 3;
+    scroller.style.height = `${height}px`;
+  }
+
   function drawHeader() {
+    fit();
     const sel = modes().some((m) => m.endsWith("-column"));
     header.innerHTML = (rowMarks() ? `<div class="nbapp-grid-cell nbapp-grid-mark"></div>` : "") + cols.map((c, i) => {
       const arrow = sort && sort[0] === c.name ? (sort[1] ? " ↑" : " ↓") : "";
