@@ -91,3 +91,12 @@ def test_a_selection_or_an_edit_comes_back_as_the_value():
     assert json.loads(selecting.value) == {"selection": {"rows": [], "columns": [], "cells": []}}
     assert editing.props["editor"] == {"num_rows": "fixed"}
     assert json.loads(editing.value) == {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+
+
+def test_the_frozen_grid_is_a_table_of_the_first_rows_with_a_note():
+    from nbapp.elements.registry import KINDS
+
+    (grid,) = grids("st.dataframe(pd.DataFrame({'name': ['<b>'] * 250}))")
+    html = KINDS["dataframe"].static({**grid.props, "value": grid.value})
+    assert "<th>name</th>" in html and html.count("<td>&lt;b&gt;</td>") == 100
+    assert "Showing the first 100 of 250 rows." in html
