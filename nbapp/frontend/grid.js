@@ -241,7 +241,7 @@ function render({ model, el }) {
       const arrow = sort && sort[0] === c.name ? (sort[1] ? " ↑" : " ↓") : "";
       const picked = selection.columns.includes(c.name) ? " nbapp-grid-picked" : "";
       const sorter = sel && !c.index ? `<span class="nbapp-grid-sort" data-sort="${i}" title="Sort">⇅</span>` : "";
-      return `<div class="nbapp-grid-cell nbapp-grid-head${c.pinned ? " nbapp-grid-pinned" : ""}${picked}" data-col="${i}" style="${stickyStyle(i, widths[i])}"${c.help ? ` title="${esc(c.help)}"` : ""}>${esc(c.label)}${c.help ? " ⓘ" : ""}${arrow}${sorter}</div>`;
+      return `<div class="nbapp-grid-cell nbapp-grid-head${c.pinned ? " nbapp-grid-pinned" : ""}${picked}" data-col="${i}" style="${stickyStyle(i, widths[i])}"${c.help ? ` title="${esc(c.help)}"` : ""}>${esc(c.label)}${c.help ? `<span class="nbapp-grid-help">?</span>` : ""}${arrow}${sorter}</div>`;
     }).join("");
     const count = viewRows();
     const buttons = [];

@@ -1,6 +1,7 @@
 """st.data_editor and st.dataframe's grid in an `nbapp run` page: edits rerun the app, big frames page in."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -114,3 +115,67 @@ def test_selecting_rows_returns_their_positions(app):
     expect(app.get_by_text("picked [2]")).to_be_visible(timeout=WAIT)
     big.locator('.nbapp-grid-row[data-row="4"] .nbapp-grid-mark').click()
     expect(app.get_by_text("picked [2, 4]")).to_be_visible(timeout=WAIT)
+
+
+TYPED = '''\
+import datetime as dt
+import pandas as pd
+import streamlit as st
+
+df = pd.DataFrame({
+    "done": [False, True],
+    "size": ["S", "M"],
+    "due": [dt.date(2024, 1, 5), dt.date(2024, 2, 1)],
+    "progress": [20, 75],
+    "trend": [[1, 3, 2], [3, 1, 4]],
+    "site": ["https://example.org/a", "https://example.org/b"],
+})
+out = st.data_editor(df, key="typed", hide_index=True, column_config={
+    "size": st.column_config.SelectboxColumn("Size", options=["S", "M", "L"], help="T-shirt size"),
+    "due": st.column_config.DateColumn("Due", min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 12, 31)),
+    "progress": st.column_config.ProgressColumn("Progress", min_value=0, max_value=100, format="%d%%"),
+    "trend": st.column_config.LineChartColumn("Trend"),
+    "site": st.column_config.LinkColumn("Site", display_text="open"),
+})
+st.write(f"done={out['done'].tolist()} size={out['size'].tolist()} due={[str(d) for d in out['due']]}")
+'''
+
+
+@pytest.fixture(scope="module")
+def typed_server(serve):
+    return serve(TYPED)
+
+
+@pytest.fixture
+def typed(page, typed_server):
+    page.goto(typed_server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_text("size=['S', 'M']")).to_be_visible(timeout=WAIT)
+    return page
+
+
+def test_each_column_type_is_drawn_and_edited_with_its_own_control(typed):
+    grid = editor(typed)
+    expect(cell(grid, 0, 3)).to_contain_text("20%")  # progress: a bar and its formatted number
+    expect(cell(grid, 0, 4).locator("svg polyline")).to_have_count(1)  # line chart
+    expect(cell(grid, 0, 5).locator("a")).to_have_text("open")
+    cell(grid, 0, 0).click()  # a checkbox toggles on one click
+    expect(typed.get_by_text("done=[True, True]")).to_be_visible(timeout=WAIT)
+    cell(grid, 1, 1).dblclick()
+    cell(grid, 1, 1).locator("select").select_option("L")
+    expect(typed.get_by_text("size=['S', 'L']")).to_be_visible(timeout=WAIT)
+    due = cell(grid, 0, 2)
+    due.dblclick()
+    due.locator("input[type=date]").fill("2024-03-09")
+    due.locator("input").press("Enter")
+    expect(typed.get_by_text("due=['2024-03-09', '2024-02-01']")).to_be_visible(timeout=WAIT)
+
+
+def test_a_date_out_of_bounds_is_rejected(typed):
+    due = cell(editor(typed), 1, 2)
+    due.dblclick()
+    due.locator("input[type=date]").fill("2025-06-01")
+    due.locator("input").press("Enter")
+    expect(due).to_have_class(re.compile("nbapp-grid-invalid"))
+    expect(due).to_have_text("2024-02-01", timeout=WAIT)
+    expect(typed.get_by_text("due=['2024-01-05', '2024-02-01']")).to_be_visible()
