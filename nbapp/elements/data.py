@@ -152,6 +152,7 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
     props = grid.grid_props("dataframe", frame, column_config=column_config, column_order=column_order,
                             hide_index=hide_index, disabled=True, width=width, height=height,
                             use_container_width=use_container_width, row_height=row_height, selection=modes)
+    props["editing_mode"] = "read_only"  # st.data_editor draws this kind too, with its num_rows here
     if not selecting:
         return dg._enqueue("dataframe", props)
     deserialize = _selection(frame, modes, "")

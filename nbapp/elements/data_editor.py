@@ -18,7 +18,7 @@ from typing import Any
 from nbapp.elements import grid
 from nbapp.elements.data import to_dataframe
 from nbapp.elements.grid import INDEX, DataEditorState
-from nbapp.elements.registry import Frontend, element
+from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError, describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -201,7 +201,7 @@ def _to_json(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, default=str)
 
 
-@element(frontend=Frontend("grid.js", css="grid.css", on_message=grid.answer), static=grid.static_html)
+@element(kind=False)  # drawn as a "dataframe" element, as in Streamlit (AppTest lists it in at.dataframe too)
 def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: int | str | None = "auto",
                 use_container_width: bool | None = None, hide_index: bool | None = None,
                 column_order: Iterable[str] | None = None, column_config: Mapping[str, Any] | None = None,
@@ -252,8 +252,9 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     schema = [(c["name"], c["data"], c["editable"]) for c in every]
     bounds = {"schema": schema, "num_rows": num_rows,
               "data": len(frame) if key is not None and num_rows == "fixed" else props["version"]}
+    props["editing_mode"] = num_rows
     state = dg._widget(
-        "data_editor", "", key=key, default=DataEditorState(edited_rows={}, added_rows=[], deleted_rows=[]),
+        "dataframe", "", key=key, default=DataEditorState(edited_rows={}, added_rows=[], deleted_rows=[]),
         identity={"column_order": props["columns"] and [c["name"] for c in props["columns"]]}, bounds=bounds,
         props=props, serialize=_to_json, deserialize=checker,
         on_change=on_change if callable(on_change) else None, args=args, kwargs=kwargs,

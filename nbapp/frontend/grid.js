@@ -202,6 +202,7 @@ function render({ model, el }) {
 
   function reset() {
     props = model.get("props");
+    root.classList.toggle("nbapp-grid-editor", !!props.editor);
     cols = props.columns;
     pages = new Map();
     pending = new Set();

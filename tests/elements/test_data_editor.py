@@ -198,3 +198,16 @@ st.text(repr((e.selection.rows, st.session_state.get("seen"))))
 ])
 def test_bad_selection_arguments_name_the_argument(call, needle, rejects):
     rejects(call, needle)
+
+
+def test_apptest_lists_editors_with_the_dataframes_as_streamlit_does(run):
+    at = run("""
+st.dataframe({"a": [1]})
+st.data_editor(pd.DataFrame({"b": [2, 3]}), num_rows="dynamic", key="e")
+st.dataframe({"c": [4]}, on_select="rerun")
+""")
+    assert [d.editing_mode for d in at.dataframe] == ["read_only", "dynamic", "read_only"]
+    assert len(at.data_editor) == 1 and at.data_editor[0].key == "e"
+    at.data_editor[0].set_value({"edited_rows": {0: {"b": 9}}}).run()
+    assert at.data_editor[0].value["b"].tolist() == [2, 3]  # .value is the input table, without edits
+    assert list(at.dataframe[2].value.columns) == ["c"]

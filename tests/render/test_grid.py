@@ -17,7 +17,7 @@ def grids(script: str) -> list[w.Widget]:
     found: list[w.Widget] = []
 
     def walk(widget):
-        if "nbapp-dataframe" in widget._dom_classes or "nbapp-data_editor" in widget._dom_classes:
+        if "nbapp-dataframe" in widget._dom_classes:
             found.append(widget)
         for child in getattr(widget, "children", ()):
             walk(child)
