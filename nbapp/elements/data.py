@@ -136,7 +136,8 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
     ``column_order`` picks and orders columns. With ``on_select="rerun"`` (or a callback)
     clicks select rows / columns / cells (``selection_mode``) and the call returns a
     DataframeState (``event.selection.rows``...); else it returns the element's handle.
-    ``placeholder``, ``lazy`` and ``alt`` are accepted and not used yet. Raises
+    ``placeholder`` is the text of missing values (default "None"); ``lazy`` and ``alt`` are
+    accepted and not used yet. Raises
     NbappAPIError for data it cannot show, unknown columns, bad sizes or selection modes.
 
     Examples
@@ -151,7 +152,8 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
     modes = _selection_modes(selection_mode) if selecting else None
     props = grid.grid_props("dataframe", frame, column_config=column_config, column_order=column_order,
                             hide_index=hide_index, disabled=True, width=width, height=height,
-                            use_container_width=use_container_width, row_height=row_height, selection=modes)
+                            use_container_width=use_container_width, row_height=row_height, selection=modes,
+                            placeholder=placeholder)
     props["editing_mode"] = "read_only"  # st.data_editor draws this kind too, with its num_rows here
     if not selecting:
         return dg._enqueue("dataframe", props)

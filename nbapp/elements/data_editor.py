@@ -215,8 +215,9 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     selectbox, dates); ``num_rows="dynamic"`` (or ``"add"`` / ``"delete"``) lets the user
     add and delete rows; ``disabled`` (True or column names) makes columns read-only. The
     key's ``st.session_state`` entry holds ``{"edited_rows", "added_rows", "deleted_rows"}``
-    as in Streamlit. ``on_change="ignore"``, ``placeholder`` and ``alt`` are accepted;
-    nbapp reruns on every edit. Raises NbappAPIError for data it cannot edit, bad options.
+    as in Streamlit. ``placeholder`` is the text of missing values. ``on_change="ignore"``
+    and ``alt`` are accepted; nbapp reruns on every edit. Raises NbappAPIError for data it
+    cannot edit and for bad options.
 
     Examples
     --------
@@ -241,7 +242,7 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     props = grid.grid_props("data_editor", frame, column_config=column_config, column_order=column_order,
                             hide_index=hide_index, disabled=disabled, width=width, height=height,
                             use_container_width=use_container_width, row_height=row_height,
-                            editor={"num_rows": num_rows})
+                            editor={"num_rows": num_rows}, placeholder=placeholder)
     config = grid.normalize_config("data_editor", column_config)
     every = grid.grid_columns("data_editor", frame, config, column_order=None, hide_index=False, disabled=disabled)
     columns = {c["name"]: c for c in every}

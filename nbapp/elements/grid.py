@@ -343,7 +343,8 @@ def size(fn: str, arg: str, value: Any, keywords: tuple[str, ...]) -> int | str 
 
 def grid_props(fn: str, frame: pd.DataFrame, *, column_config: Any, column_order: Any, hide_index: bool | None,
                disabled: Any, width: Any, height: Any, use_container_width: bool | None, row_height: Any,
-               editor: dict[str, Any] | None = None, selection: list[str] | None = None) -> dict[str, Any]:
+               editor: dict[str, Any] | None = None, selection: list[str] | None = None,
+               placeholder: str | None = None) -> dict[str, Any]:
     """Return the grid element's props: columns, row count, the first rows, a version of the data, sizes.
 
     ``_frame`` (the whole frame) stays in the kernel and answers the page's requests for
@@ -364,7 +365,8 @@ def grid_props(fn: str, frame: pd.DataFrame, *, column_config: Any, column_order
     return {"_frame": frame, "columns": columns, "nrows": len(frame),
             "head": rows(frame, columns, list(range(min(HEAD_ROWS, len(frame))))), "version": version,
             "width": width, "height": size(fn, "height", height, ("auto", "content", "stretch")),
-            "hide_index": hide_index, "row_height": row_height, "editor": editor, "selection": selection}
+            "hide_index": hide_index, "row_height": row_height, "editor": editor, "selection": selection,
+            "placeholder": None if placeholder is None else str(placeholder)}
 
 
 def static_html(props: dict[str, Any]) -> str:

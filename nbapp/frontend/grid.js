@@ -70,9 +70,9 @@ function spark(values, opts, kind) {
 }
 
 // One cell's HTML by column type; values are JSON (numbers, text, booleans, ISO dates, lists).
-function show(col, value) {
+function show(col, value, placeholder) {
   const o = col.options || {};
-  if (value === null || value === undefined) return `<span class="nbapp-grid-null">${col.type === "checkbox" ? "☐" : "None"}</span>`;
+  if (value === null || value === undefined) return `<span class="nbapp-grid-null">${col.type === "checkbox" ? "☐" : esc(placeholder ?? "None")}</span>`;
   switch (col.type) {
     case "checkbox": return value ? "☑" : "☐";
     case "number": return esc(number(value, o.format));
@@ -306,7 +306,7 @@ function render({ model, el }) {
         if (row && row.edited && c.name in row.edited) cls.push("nbapp-grid-edited");
         if (row && row.pos !== undefined && selection.cells.some((x) => x[0] === row.pos && x[1] === c.name)) cls.push("nbapp-grid-picked");
         if (!c.editable && editor()) cls.push("nbapp-grid-readonly");
-        out += `<div class="${cls.join(" ")}" data-col="${j}" style="${stickyStyle(j, widths[j])}">${row ? show(c, row.cells[j]) : ""}</div>`;
+        out += `<div class="${cls.join(" ")}" data-col="${j}" style="${stickyStyle(j, widths[j])}">${row ? show(c, row.cells[j], props.placeholder) : ""}</div>`;
       });
       out += "</div>";
     }

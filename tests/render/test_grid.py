@@ -100,3 +100,8 @@ def test_the_frozen_grid_is_a_table_of_the_first_rows_with_a_note():
     html = KINDS["dataframe"].static({**grid.props, "value": grid.value})
     assert "<th>name</th>" in html and html.count("<td>&lt;b&gt;</td>") == 100
     assert "Showing the first 100 of 250 rows." in html
+
+
+def test_placeholder_and_row_height_reach_the_grid():
+    (grid,) = grids("st.dataframe({'a': [None]}, placeholder='—', row_height=50)")
+    assert (grid.props["placeholder"], grid.props["row_height"]) == ("—", 50)
