@@ -139,7 +139,7 @@ def _column(name: str, label: str, values: Any, conf: dict[str, Any], *, index: 
     return {
         "name": name, "label": conf.get("label") or str(label), "type": kind, "data": own, "pos": pos,
         "index": index, "editable": editable, "hidden": bool(conf.get("hidden")),
-        "width": conf.get("width"), "help": conf.get("help"), "pinned": conf.get("pinned", index or None),
+        "width": conf.get("width"), "help": conf.get("help"), "pinned": index or None if conf.get("pinned") is None else bool(conf["pinned"]),
         "alignment": conf.get("alignment"), "required": bool(conf.get("required")),
         "default": conf.get("default"), "options": type_config, "chars": _widest(values, own),
     }

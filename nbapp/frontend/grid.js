@@ -343,7 +343,9 @@ function render({ model, el }) {
 
   function edit(cellEl) {
     const i = +cellEl.parentNode.dataset.row, j = +cellEl.dataset.col, col = cols[j], row = rowAt(i);
-    if (!row || !col || !col.editable || (col.index && row.added === undefined)) return;
+    if (!row || !col) return;
+    // The index of an existing row is fixed; an added row takes its index value here (a non-range index needs one).
+    if (col.index ? row.added === undefined || props.hide_index : !col.editable) return;
     if (col.type === "checkbox") return commit(i, j, !row.cells[j], cellEl);
     const input = editorInput(col, row.cells[j]);
     input.className = "nbapp-grid-input";

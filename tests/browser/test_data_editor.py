@@ -138,6 +138,9 @@ out = st.data_editor(df, key="typed", hide_index=True, column_config={
     "site": st.column_config.LinkColumn("Site", display_text="open"),
 })
 st.write(f"done={out['done'].tolist()} size={out['size'].tolist()} due={[str(d) for d in out['due']]}")
+sel = st.dataframe(pd.DataFrame({"a": [1, 2], "b": [3, 4]}), on_select="rerun",
+                   selection_mode=["multi-column", "single-cell"])
+st.write(f"columns={sel.selection.columns} cells={sel.selection.cells}")
 '''
 
 
@@ -179,3 +182,18 @@ def test_a_date_out_of_bounds_is_rejected(typed):
     expect(due).to_have_class(re.compile("nbapp-grid-invalid"))
     expect(due).to_have_text("2024-02-01", timeout=WAIT)
     expect(typed.get_by_text("due=['2024-01-05', '2024-02-01']")).to_be_visible()
+
+
+def test_columns_and_cells_are_selected_by_clicking_headers_and_cells(typed):
+    grid = typed.locator(".nbapp-dataframe:not(:has(.nbapp-grid-editor))")
+    grid.locator(".nbapp-grid-head", has_text="b").click()
+    expect(typed.get_by_text("columns=['b'] cells=[]")).to_be_visible(timeout=WAIT)
+    cell(grid, 1, 0).click()
+    expect(typed.get_by_text("columns=['b'] cells=[(1, 'a')]")).to_be_visible(timeout=WAIT)
+    cell(grid, 0, 1).click()  # single-cell: a new cell replaces the old one
+    expect(typed.get_by_text("columns=['b'] cells=[(0, 'b')]")).to_be_visible(timeout=WAIT)
+    sorter = grid.locator(".nbapp-grid-sort").first  # sorting stays available beside the header
+    sorter.click()
+    sorter.click()  # descending
+    expect(cell(grid, 0, 0)).to_have_text("2")
+    expect(typed.get_by_text("columns=['b'] cells=[(0, 'b')]")).to_be_visible()  # sorting selects nothing

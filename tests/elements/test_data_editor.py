@@ -211,3 +211,14 @@ st.dataframe({"c": [4]}, on_select="rerun")
     at.data_editor[0].set_value({"edited_rows": {0: {"b": 9}}}).run()
     assert at.data_editor[0].value["b"].tolist() == [2, 3]  # .value is the input table, without edits
     assert list(at.dataframe[2].value.columns) == ["c"]
+
+
+def test_an_added_row_takes_its_index_value_and_an_existing_index_is_fixed(run):
+    at = run("""
+out = st.data_editor(pd.DataFrame({"v": [1]}, index=["r1"]), num_rows="add", key="e")
+st.text(repr(out["v"].to_dict()))
+""")
+    at.data_editor[0].set_value({"added_rows": [{"_index": "r2", "v": 5}]}).run()
+    assert at.text[0].value == "{'r1': 1, 'r2': 5}"
+    with pytest.warns(RuntimeWarning, match="read-only column '_index'"):
+        at.data_editor[0].set_value({"edited_rows": {0: {"_index": "zz"}}}).run()
