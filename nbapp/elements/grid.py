@@ -285,6 +285,11 @@ def check_cell(column: dict[str, Any], value: Any) -> tuple[bool, Any, str]:
     if kind in ("list", "multiselect"):
         if not isinstance(value, list):
             return False, value, "is not a list"
+        allowed = [o["value"] if isinstance(o, Mapping) else o for o in opts.get("options") or []]
+        if kind == "multiselect" and allowed and not opts.get("accept_new_options"):
+            unknown = [v for v in value if v not in allowed]
+            if unknown:
+                return False, value, f"holds {describe(unknown)}, which are not among the column's options"
         return True, value, ""
     text = str(value)
     if opts.get("max_chars") and len(text) > opts["max_chars"]:

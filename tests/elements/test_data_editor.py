@@ -222,3 +222,16 @@ st.text(repr(out["v"].to_dict()))
     assert at.text[0].value == "{'r1': 1, 'r2': 5}"
     with pytest.warns(RuntimeWarning, match="read-only column '_index'"):
         at.data_editor[0].set_value({"edited_rows": {0: {"_index": "zz"}}}).run()
+
+
+def test_lists_times_and_multiselect_options_are_checked(run):
+    at = run("""
+df = pd.DataFrame({"tags": [["a"]], "at": [time(9, 0)]})
+out = st.data_editor(df, key="e", column_config={"tags": st.column_config.MultiselectColumn(options=["a", "b"])})
+st.text(repr((out["tags"][0], out["at"][0])))
+""")
+    at.data_editor[0].set_value({"edited_rows": {0: {"tags": ["a", "b"], "at": "10:30"}}}).run()
+    assert at.text[0].value == repr((["a", "b"], dt.time(10, 30)))
+    with pytest.warns(RuntimeWarning, match="not among the column's options"):
+        at.data_editor[0].set_value({"edited_rows": {0: {"tags": ["zz"]}}}).run()
+    assert at.text[0].value == repr((["a"], dt.time(9, 0)))
