@@ -10,9 +10,9 @@ from nbapp.elements import grid
 from nbapp.elements.grid import DataframeSelectionState, DataframeState
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_choice, check_str, check_type
 from nbapp.elements.registry import Frontend, element
-from nbapp.runtime.state import warn_value_rejected
 from nbapp.elements.text import clean_text
 from nbapp.errors import NbappAPIError, describe
+from nbapp.runtime.state import warn_value_rejected
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,8 +15,6 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-
-
 APP = '''\
 %%app
 import numpy as np
