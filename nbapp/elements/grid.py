@@ -135,6 +135,9 @@ def _column(name: str, label: str, values: Any, conf: dict[str, Any], *, index: 
     own = data_kind(values)
     type_config = dict(conf.get("type_config") or {})
     kind = type_config.pop("type", None) or own
+    if kind == "text" and type(values.dtype).__name__ == "CategoricalDtype":  # edited by picking a category
+        kind = "selectbox"
+        type_config.setdefault("options", [cell(c) for c in values.dtype.categories])
     editable = not (read_only or conf.get("disabled") or kind in READ_ONLY)
     return {
         "name": name, "label": conf.get("label") or str(label), "type": kind, "data": own, "pos": pos,
@@ -365,7 +368,10 @@ def grid_props(fn: str, frame: pd.DataFrame, *, column_config: Any, column_order
     if row_height is not None and (not isinstance(row_height, int) or isinstance(row_height, bool) or row_height < 10):
         raise NbappAPIError(f"st.{fn}(): row_height must be an int of at least 10 (pixels) or None; "
                             f"got {describe(row_height)}.")
-    digest = fast_digest(frame) or repr(frame).encode()
+    try:
+        digest = fast_digest(frame) or repr(frame).encode()
+    except Exception:  # cells that do not pickle (a lambda in an object column): this frame is its own version
+        digest = f"id{id(frame)}".encode()
     version = f"{digest.hex()}:{hash(repr(columns)) & 0xFFFFFFFF:x}"
     return {"_frame": frame, "columns": columns, "nrows": len(frame),
             "head": rows(frame, columns, list(range(min(HEAD_ROWS, len(frame))))), "version": version,

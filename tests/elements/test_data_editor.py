@@ -235,3 +235,16 @@ st.text(repr((out["tags"][0], out["at"][0])))
     with pytest.warns(RuntimeWarning, match="not among the column's options"):
         at.data_editor[0].set_value({"edited_rows": {0: {"tags": ["zz"]}}}).run()
     assert at.text[0].value == repr((["a"], dt.time(9, 0)))
+
+
+def test_a_categorical_column_is_edited_by_picking_a_category(run):
+    at = run("""
+out = st.data_editor(pd.DataFrame({"c": pd.Categorical(["a", "b"], categories=["a", "b", "z"])}), key="e")
+st.text(repr(out["c"].tolist()))
+""")
+    (column,) = at.dataframe[0].columns
+    assert (column["type"], column["options"]["options"]) == ("selectbox", ["a", "b", "z"])
+    at.data_editor[0].set_value({"edited_rows": {0: {"c": "z"}}}).run()
+    assert at.text[0].value == "['z', 'b']"
+    with pytest.warns(RuntimeWarning, match="not one of the column's options"):
+        at.data_editor[0].set_value({"edited_rows": {0: {"c": "q"}}}).run()
