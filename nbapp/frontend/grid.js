@@ -161,6 +161,7 @@ function render({ model, el }) {
   root.className = "nbapp-grid";
   el.appendChild(root);
   let props, cols, widths, pages, pending, sort = null, reqId = 0, drawn = "", editing = false;
+  let focus = null; // data_editor: [view row, column] the keyboard acts on
   let state = { edited_rows: {}, added_rows: [], deleted_rows: [] }, selection = { rows: [], columns: [], cells: [] };
   let checked = new Set(); // data_editor: view rows ticked for deletion (original positions / "a<i>" for added)
 
@@ -306,6 +307,7 @@ function render({ model, el }) {
         if (row && row.edited && c.name in row.edited) cls.push("nbapp-grid-edited");
         if (row && row.pos !== undefined && selection.cells.some((x) => x[0] === row.pos && x[1] === c.name)) cls.push("nbapp-grid-picked");
         if (!c.editable && editor()) cls.push("nbapp-grid-readonly");
+        if (focus && focus[0] === i && focus[1] === j) cls.push("nbapp-grid-focus");
         out += `<div class="${cls.join(" ")}" data-col="${j}" style="${stickyStyle(j, widths[j])}">${row ? show(c, row.cells[j], props.placeholder) : ""}</div>`;
       });
       out += "</div>";
@@ -341,7 +343,7 @@ function render({ model, el }) {
     draw();
   }
 
-  function edit(cellEl) {
+  function edit(cellEl, typed) {
     const i = +cellEl.parentNode.dataset.row, j = +cellEl.dataset.col, col = cols[j], row = rowAt(i);
     if (!row || !col) return;
     // The index of an existing row is fixed; an added row takes its index value here (a non-range index needs one).
@@ -349,6 +351,7 @@ function render({ model, el }) {
     if (col.type === "checkbox") return commit(i, j, !row.cells[j], cellEl);
     const input = editorInput(col, row.cells[j]);
     input.className = "nbapp-grid-input";
+    if (typed !== undefined && input.tagName === "INPUT" && input.type !== "date") input.value = typed;
     drawn = ""; // the cell's DOM now differs from the last draw
     cellEl.innerHTML = "";
     cellEl.appendChild(input);
@@ -361,7 +364,12 @@ function render({ model, el }) {
       editing = false;
       if (keep) commit(i, j, input.value, cellEl); else draw();
     };
-    input.addEventListener("keydown", (e) => { if (e.key === "Enter") finish(true); if (e.key === "Escape") finish(false); e.stopPropagation(); });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") finish(true);
+      if (e.key === "Escape") finish(false);
+      if (e.key === "Enter" || e.key === "Escape") root.focus();
+      e.stopPropagation();
+    });
     input.addEventListener("blur", () => finish(true));
     if (input.tagName === "SELECT") input.addEventListener("change", () => finish(true));
   }
@@ -428,7 +436,8 @@ function render({ model, el }) {
     const cellEl = t.closest(".nbapp-grid-window .nbapp-grid-cell");
     if (!cellEl) return;
     if (editor()) {
-      if (cols[+cellEl.dataset.col].type === "checkbox") edit(cellEl);
+      focus = [+cellEl.parentNode.dataset.row, +cellEl.dataset.col];
+      if (cols[focus[1]].type === "checkbox") edit(cellEl); else draw();
       return;
     }
     const cellMode = modes().find((m) => m.endsWith("-cell"));
@@ -437,6 +446,28 @@ function render({ model, el }) {
       selection.cells = toggle(selection.cells, [row.pos, cols[+cellEl.dataset.col].name], cellMode === "single-cell",
         (a, b) => a[0] === b[0] && a[1] === b[1]);
       save(); draw();
+    }
+  });
+
+  // Keyboard, as in a spreadsheet: arrows move, Enter edits, typing replaces, Delete empties.
+  root.tabIndex = 0;
+  root.addEventListener("keydown", (e) => {
+    if (!editor() || !focus || editing) return;
+    const [i, j] = focus;
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const cellAt = () => win.querySelector(`.nbapp-grid-row[data-row="${focus[0]}"] .nbapp-grid-cell[data-col="${focus[1]}"]`);
+    if (moves[e.key]) {
+      focus = [Math.max(0, Math.min(viewRows() - 1, i + moves[e.key][0])), Math.max(0, Math.min(cols.length - 1, j + moves[e.key][1]))];
+      e.preventDefault();
+      draw();
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      if (cellAt()) edit(cellAt());
+    } else if ((e.key === "Delete" || e.key === "Backspace") && cols[j].editable && !cols[j].required && cellAt()) {
+      commit(i, j, null, cellAt());
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && cellAt()) {
+      e.preventDefault();
+      edit(cellAt(), e.key);
     }
   });
 

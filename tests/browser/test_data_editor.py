@@ -58,7 +58,18 @@ def test_editing_a_cell_reruns_the_app_with_the_edited_data(app):
     qty.locator("input").press("Enter")
     expect(app.get_by_text("total 14 in 2 rows")).to_be_visible(timeout=WAIT)
     expect(qty).to_have_text("10")
-    expect(qty).to_have_class("nbapp-grid-cell nbapp-grid-num nbapp-grid-edited" )
+    expect(qty).to_have_class(re.compile(r"\bnbapp-grid-edited\b"))
+
+
+def test_the_keyboard_moves_between_cells_and_typing_edits(app):
+    grid = editor(app)
+    cell(grid, 0, 0).click()  # item of the first row
+    app.keyboard.press("ArrowRight")
+    app.keyboard.press("ArrowDown")  # qty of the second row
+    expect(cell(grid, 1, 1)).to_have_class(re.compile("nbapp-grid-focus"))
+    app.keyboard.type("9")
+    app.keyboard.press("Enter")
+    expect(app.get_by_text("total 12 in 2 rows")).to_be_visible(timeout=WAIT)
 
 
 def test_an_edit_out_of_bounds_is_rejected_and_the_app_keeps_its_data(app):
@@ -66,7 +77,7 @@ def test_an_edit_out_of_bounds_is_rejected_and_the_app_keeps_its_data(app):
     qty.dblclick()
     qty.locator("input").fill("1000")
     qty.locator("input").press("Enter")
-    expect(qty).to_have_class("nbapp-grid-cell nbapp-grid-num nbapp-grid-invalid")
+    expect(qty).to_have_class(re.compile(r"\bnbapp-grid-invalid\b"))
     expect(qty).to_have_text("4", timeout=WAIT)
     expect(app.get_by_text("total 7 in 2 rows")).to_be_visible()
 
