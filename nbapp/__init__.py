@@ -7,6 +7,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from nbapp import column_config  # noqa: F401  (st.column_config.NumberColumn(...), import streamlit.column_config)
 from nbapp import components, runtime  # noqa: F401  (st.components.v1.html, st.runtime.exists())
 from nbapp.caching import cache, cache_data, cache_resource  # noqa: F401
 import nbapp.components.v1  # noqa: F401,E402

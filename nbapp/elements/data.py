@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import json as _json
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from nbapp.elements import grid
+from nbapp.elements.grid import DataframeSelectionState, DataframeState
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_choice, check_str, check_type
-from nbapp.elements.registry import element
+from nbapp.elements.registry import Frontend, element
 from nbapp.elements.text import clean_text
 from nbapp.errors import NbappAPIError, describe
+from nbapp.runtime.state import warn_value_rejected
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DELTA_COLORS = ("normal", "inverse", "off")
-_WIDTHS = ("stretch", "content")
 
 
 def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
@@ -49,36 +51,6 @@ def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
         ) from None
 
 
-def _dimension(fn: str, arg: str, value: Any, keywords: tuple[str, ...]) -> int | str | None:
-    if value is None or value in keywords:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    words = "".join(f", {w!r}" for w in keywords)
-    raise NbappAPIError(f"st.{fn}(): {arg} must be a positive int (pixels){words} or None; got {describe(value)}.")
-
-
-def _select_columns(frame: pd.DataFrame, column_order: Any, column_config: Any) -> pd.DataFrame:
-    """Apply ``column_order`` (which columns, in order) and ``column_config`` (column -> label, or None to hide)."""
-    if column_order is not None:
-        if isinstance(column_order, str) or not isinstance(column_order, Iterable):
-            raise NbappAPIError(f"st.dataframe(): column_order must be a list of column names, got {describe(column_order)}.")
-        wanted = list(column_order)
-        missing = [c for c in wanted if c not in frame.columns]
-        if missing:
-            raise NbappAPIError(f"st.dataframe(): column_order names {describe(missing)}, which the data does not have; "
-                                f"its columns are {describe(list(frame.columns), 200)}.")
-        frame = frame[wanted]
-    if column_config:
-        if not isinstance(column_config, Mapping):
-            raise NbappAPIError(f"st.dataframe(): column_config must be a dict of column -> label, got {describe(column_config)}.")
-        hidden = [c for c, conf in column_config.items() if conf is None and c in frame.columns]
-        labels = {c: conf if isinstance(conf, str) else conf.get("label") for c, conf in column_config.items()
-                  if isinstance(conf, (str, Mapping)) and c in frame.columns}
-        frame = frame.drop(columns=hidden).rename(columns={c: lab for c, lab in labels.items() if lab})
-    return frame
-
-
 def _metric_value(label: str, arg: str, value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -104,29 +76,96 @@ def to_jsonable(obj: Any) -> Any:
     return str(obj)
 
 
-@element(value="data")
-def dataframe(dg, data: Any = None, width: int | str | None = None, height: int | str | None = None, *,
-              use_container_width: bool | None = None, hide_index: bool | None = None,
-              column_order: Iterable[str] | None = None, column_config: Mapping[str, Any] | None = None):
-    """Display a dataframe as an interactive table: scrollable, fixed header, sortable by column.
+SELECTION_MODES = ("single-row", "single-row-required", "multi-row", "single-column", "multi-column",
+                   "single-cell", "multi-cell")
 
-    Accepts pandas objects, numpy arrays, dicts, lists and Arrow/Polars frames.
-    ``width``/``height`` are pixels (or "stretch"/"content", "auto"); ``column_order``
-    picks and orders columns; ``column_config`` maps a column to a label (or None to
-    hide it). Returns the element's handle; raises NbappAPIError for data it cannot
-    show, unknown columns and bad sizes.
+
+def _selection_modes(selection_mode: Any) -> list[str]:
+    modes = [selection_mode] if isinstance(selection_mode, str) else list(selection_mode or ())
+    bad = [m for m in modes if m not in SELECTION_MODES]
+    if bad or not modes:
+        raise NbappAPIError(f"st.dataframe(): selection_mode must be one of {SELECTION_MODES} or a list of them; "
+                            f"got {describe(selection_mode)}.")
+    for family in ("row", "column", "cell"):
+        same = [m for m in modes if m.split("-")[1] == family]
+        if len(set(same)) > 1:
+            raise NbappAPIError(f"st.dataframe(): selection_mode can hold only one {family} mode; got {describe(same)}.")
+    return sorted(set(modes), key=SELECTION_MODES.index)
+
+
+def _selection(frame: pd.DataFrame, modes: list[str], label: str) -> Any:
+    """The deserializer of a dataframe's selection: JSON (or a dict) in, a DataframeState out."""
+    names = {str(c) for c in frame.columns}
+    required = "single-row-required" in modes
+
+    def deserialize(wire: Any) -> DataframeState:
+        try:
+            raw = _json.loads(wire) if isinstance(wire, str) else (wire or {})
+            sel = dict(raw.get("selection") or {})
+            rows = [int(r) for r in sel.get("rows") or ()]
+            cols = [str(c) for c in sel.get("columns") or ()]
+            cells = [(int(r), str(c)) for r, c in sel.get("cells") or ()]
+        except (TypeError, ValueError, AttributeError) as err:
+            warn_value_rejected("dataframe", label, wire, f"is not a selection ({err}); nothing is selected")
+            rows, cols, cells = [], [], []
+        kept = ([r for r in rows if 0 <= r < len(frame)], [c for c in cols if c in names],
+                [c for c in cells if 0 <= c[0] < len(frame) and c[1] in names])
+        if kept != (rows, cols, cells):
+            warn_value_rejected("dataframe", label, wire, "names rows or columns the data does not have; dropped them")
+        rows, cols, cells = kept
+        if required and not rows and len(frame):
+            rows = [0]
+        return DataframeState(selection=DataframeSelectionState(rows=rows, columns=cols, cells=cells))
+
+    return deserialize
+
+
+@element(value="_frame", frontend=Frontend("grid.js", css="grid.css", on_message=grid.answer), static=grid.static_html)
+def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height: int | str | None = "auto", *,
+              use_container_width: bool | None = None, hide_index: bool | None = None,
+              column_order: Iterable[str] | None = None, column_config: Mapping[str, Any] | None = None,
+              key: str | int | None = None, on_select: str | Callable[..., None] = "ignore",
+              selection_mode: str | Iterable[str] = "multi-row", selection_default: Mapping[str, Any] | None = None,
+              row_height: int | None = None, placeholder: str | None = None, lazy: bool | None = None,
+              alt: str | None = None):
+    """Display a dataframe as an interactive grid: virtual scrolling, rows fetched in pages, sortable columns.
+
+    Accepts pandas objects, numpy arrays, dicts, lists and Arrow/Polars frames; a
+    1,000,000-row frame opens at once (the page fetches the rows it shows).
+    ``column_config`` takes ``st.column_config.*Column(...)``, a label or None (hidden);
+    ``column_order`` picks and orders columns. With ``on_select="rerun"`` (or a callback)
+    clicks select rows / columns / cells (``selection_mode``) and the call returns a
+    DataframeState (``event.selection.rows``...); else it returns the element's handle.
+    ``placeholder`` is the text of missing values (default "None"); ``lazy`` and ``alt`` are
+    accepted and not used yet. Raises
+    NbappAPIError for data it cannot show, unknown columns, bad sizes or selection modes.
 
     Examples
     --------
-    >>> st.dataframe(pd.DataFrame({"a": [3, 1, 2]}), hide_index=True)
+    >>> event = st.dataframe(df, on_select="rerun", selection_mode="multi-row", key="pick")
+    >>> st.write(df.iloc[event.selection.rows])
     """
-    frame = _select_columns(to_dataframe("dataframe", data), column_order, column_config)
-    width = _dimension("dataframe", "width", width, _WIDTHS)
-    if use_container_width:
-        width = "stretch"
-    return dg._enqueue("dataframe", {"data": frame, "width": width,
-                                       "height": _dimension("dataframe", "height", height, ("auto",)),
-                                       "hide_index": bool(hide_index)})
+    frame = to_dataframe("dataframe", data)
+    if on_select != "ignore" and on_select != "rerun" and not callable(on_select):
+        raise NbappAPIError(f"st.dataframe(): on_select must be 'ignore', 'rerun' or a callable; got {describe(on_select)}.")
+    selecting = on_select != "ignore"
+    modes = _selection_modes(selection_mode) if selecting else None
+    props = grid.grid_props("dataframe", frame, column_config=column_config, column_order=column_order,
+                            hide_index=hide_index, disabled=True, width=width, height=height,
+                            use_container_width=use_container_width, row_height=row_height, selection=modes,
+                            placeholder=placeholder)
+    props["editing_mode"] = "read_only"  # st.data_editor draws this kind too, with its num_rows here
+    if not selecting:
+        return dg._enqueue("dataframe", props)
+    deserialize = _selection(frame, modes, "")
+    default = deserialize(_json.dumps(dict(selection_default)) if selection_default else None)
+    value = dg._widget(
+        "dataframe", "", key=key, default=default,
+        identity={"columns": [c["name"] for c in props["columns"]], "rows": len(frame), "modes": modes},
+        bounds={"modes": modes}, props=props, serialize=lambda v: v if isinstance(v, str) else _json.dumps(v),
+        deserialize=deserialize, on_change=on_select if callable(on_select) else None,
+    )
+    return value if isinstance(value, DataframeState) else deserialize(_json.dumps(dict(value)))
 
 
 @element(value="data")

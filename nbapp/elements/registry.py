@@ -32,12 +32,17 @@ class Frontend:
     and reads the element's props with ``model.get(name)``. Props named in ``traits`` are
     synced one by one (only a changed one travels again: a chart's data, not its spec);
     the others travel together as ``props``. A widget element sends its value with
-    ``model.set("value", v); model.save_changes()``.
+    ``model.set("value", v); model.save_changes()``. Props whose name starts with ``_``
+    stay in the kernel. ``on_message(props, content, cache)`` answers the module's own
+    messages (``model.send(content)``): it returns the reply's content (or None for no
+    reply), which the module receives as ``model.on("msg:custom", ...)``; ``cache`` is a
+    dict kept per drawn element. The grid fetches its pages of rows that way.
     """
 
     module: str
     css: str | None = None
     traits: tuple[str, ...] = ()
+    on_message: Callable[[dict[str, Any], dict[str, Any], dict[str, Any]], dict[str, Any] | None] | None = None
 
     def source(self) -> tuple[str, str]:
         """Return the module's JavaScript and its CSS ('' when none); raises OSError when missing."""

@@ -1,4 +1,4 @@
-"""Data elements as HTML: dataframe, table, metric, json; images and rich MIME bundles."""
+"""Data elements as HTML: table, metric, json (st.dataframe draws through nbapp/frontend/grid.js); images and rich MIME bundles."""
 from __future__ import annotations
 
 import base64
@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # not at run time: ~0.5 s of every kernel start, and any fram
     import pandas as pd
 
 MAX_ROWS = 10_000  # rows drawn per table; the rest is counted in a note (HTML for more gets slow)
-DEFAULT_HEIGHT = 400  # pixels, about ten rows, like Streamlit's default
 
 def _label(value: Any) -> str:
     return " ".join(map(str, value)) if isinstance(value, tuple) else str(value)
@@ -66,23 +65,6 @@ def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = Fals
     if len(frame) > MAX_ROWS:
         table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
     return table
-
-
-@adapter("dataframe")
-class DataFrame(HtmlAdapter):
-    css = ("nbapp-dataframe",)
-    actions = True
-
-    def html(self, props):
-        height = props.get("height")
-        width = props.get("width")
-        style = f"max-height:{height if isinstance(height, int) else DEFAULT_HEIGHT}px"
-        if isinstance(width, int):
-            style += f";width:{width}px"
-        elif width == "stretch":
-            style += ";width:100%"
-        table = table_html(props["data"], index=not props.get("hide_index"), sortable=True)
-        return f'<div class="nbapp-scroll" style="{style}">{table}</div>'
 
 
 @adapter("table")

@@ -63,9 +63,19 @@ class ModuleAdapter(Adapter):
         widget = module_class(self._kind)()
         self.update(widget, props, {})
         widget.observe(lambda change: emit(change["new"]), "value")
+        if self._kind.frontend.on_message is not None:
+            answer, cache = self._kind.frontend.on_message, {}
+
+            def reply(widget, content, buffers):
+                out = answer(widget._nbapp_props, content, cache)
+                if out is not None:
+                    widget.send(out)
+
+            widget.on_msg(reply)
         return classed(widget, "nbapp-element", f"nbapp-{self.kind}")
 
     def update(self, widget, props, old):
+        widget._nbapp_props = props  # what on_message answers from: this run's props, kernel-only ones included
         state = module_state(self._kind, props)
         previous = module_state(self._kind, old) if old else {}
         for name, value in state.items():
@@ -75,10 +85,10 @@ class ModuleAdapter(Adapter):
 
 
 def module_state(kind: Kind, props: dict[str, Any]) -> dict[str, Any]:
-    """Split an element's props into the module's traits: its own traits, ``value``, and ``props``."""
+    """Split an element's props into the module's traits: its own traits, ``value``, and ``props`` (not ``_private`` ones)."""
     own = kind.frontend.traits
     state = {name: props.get(name) for name in own}
-    state["props"] = {k: v for k, v in props.items() if k not in own and k != "value"}
+    state["props"] = {k: v for k, v in props.items() if k not in own and k != "value" and not k.startswith("_")}
     if "value" in props:
         state["value"] = props["value"]
     return state

@@ -38,10 +38,12 @@ class Element:
     @property
     def value(self) -> Any:
         props = self._node.props
+        kind = KINDS.get(self.kind)
+        if kind is not None and kind.value and kind.value in props:  # a dataframe's data, even when it selects
+            return props[kind.value]
         if "state_key" in props:
             return self._at._value(props["state_key"])
-        kind = KINDS.get(self.kind)
-        return props.get(kind.value if kind is not None and kind.value else "value")
+        return props.get("value")
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -182,6 +184,11 @@ class Block:
             if isinstance(node, tree.Block) and node.kind == kind:
                 return Block(node, self._at)
         raise LookupError(f"no {kind} in this app")
+
+    @property
+    def data_editor(self) -> ElementList:
+        """The ``st.data_editor`` elements: dataframes that are not read-only (``at.dataframe`` lists them too)."""
+        return ElementList(e for e in self.get("dataframe") if e.props.get("editing_mode", "read_only") != "read_only")
 
     def get(self, kind: str) -> ElementList:
         """Return every element (or block) of ``kind`` below this block, in document order.

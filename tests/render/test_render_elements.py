@@ -6,7 +6,6 @@ import textwrap
 import ipywidgets as w
 import pytest
 
-from nbapp.render import data as render_data
 from nbapp.render.frontend import ActionHtml
 from nbapp.render.widgets import WidgetRenderer
 from nbapp.runtime.runner import App
@@ -72,37 +71,6 @@ def test_exception_shows_type_message_and_traceback():
     widget = one("def f():\n    raise ValueError('bad <value>')\nf()", "nbapp-exception")
     assert "<b>ValueError</b>: bad &lt;value&gt;" in widget.value
     assert "Traceback:" in widget.value and "in f" in widget.value
-
-
-def test_dataframe_is_a_scrollable_sortable_table():
-    widget = one("st.dataframe({'name': ['a', None], 'score': [0.5, 1.25]}, height=250)", "nbapp-dataframe")
-    html = widget.value
-    assert 'style="max-height:250px"' in html
-    assert "<th>name</th><th>score</th>" in html
-    assert '<thead data-nbapp-action="sort"' in html
-    assert '<td class="n">1.2500</td>' in html
-    assert '<td class="nbapp-null" data-v="">None</td>' in html
-    assert '<th class="n">0</th>' in html  # the index
-
-
-def test_missing_timestamp_shows_as_none():
-    html = one("import pandas as pd\nst.dataframe({'when': [pd.Timestamp('2024-01-02'), pd.NaT]})", "nbapp-dataframe").value
-    assert "<td>2024-01-02 00:00:00</td>" in html
-    assert '<td class="nbapp-null" data-v="">None</td>' in html
-
-
-def test_dataframe_without_index_and_with_stretch_width():
-    html = one("st.dataframe({'a': [True]}, hide_index=True, use_container_width=True)", "nbapp-dataframe").value
-    assert "<thead" in html and "nbapp-index" not in html
-    assert "width:100%" in html
-    assert '<td class="nbapp-bool" data-v="1">☑</td>' in html
-
-
-def test_long_dataframes_are_cut_with_a_note(monkeypatch):
-    monkeypatch.setattr(render_data, "MAX_ROWS", 3)
-    html = one("st.dataframe({'a': range(10)})", "nbapp-dataframe").value
-    assert html.count("<tr>") == 4  # header + 3 rows
-    assert "Showing the first 3 of 10 rows." in html
 
 
 def test_table_is_static():
