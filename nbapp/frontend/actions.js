@@ -10,32 +10,6 @@ function copy(button) {
   setTimeout(() => button.classList.remove("nbapp-copied"), 1200);
 }
 
-function sortKey(row, index) {
-  const cell = row.cells[index];
-  return cell.dataset.v === undefined ? cell.textContent : cell.dataset.v;
-}
-
-// Click a header to sort by its column, again to reverse; empty cells stay last.
-function sort(target) {
-  const th = target.closest("th");
-  const table = th?.closest("table");
-  if (!th || !table || !table.tHead.contains(th)) return;
-  const body = table.tBodies[0];
-  const index = th.cellIndex;
-  const direction = th.dataset.sort === "asc" ? -1 : 1;
-  for (const header of th.parentNode.cells) delete header.dataset.sort;
-  th.dataset.sort = direction > 0 ? "asc" : "desc";
-  const rows = Array.from(body.rows);
-  rows.sort((x, y) => {
-    const a = sortKey(x, index), b = sortKey(y, index);
-    if (a === "") return 1;
-    if (b === "") return -1;
-    const p = parseFloat(a), q = parseFloat(b);
-    return (!isNaN(p) && !isNaN(q) ? p - q : a.localeCompare(b, undefined, { numeric: true })) * direction;
-  });
-  body.append(...rows);
-}
-
 // Flips the sidebar's initial state in the browser alone: no round trip to the kernel.
 function toggleSidebar(button) {
   button.closest(".nbapp-layout")?.classList.toggle("nbapp-sb-flip");
@@ -45,7 +19,7 @@ function dismiss(button) {
   button.closest("[data-nbapp-dismiss]").style.display = "none";
 }
 
-const ACTIONS = { copy, sort, "toggle-sidebar": toggleSidebar, dismiss };
+const ACTIONS = { copy, "toggle-sidebar": toggleSidebar, dismiss };
 
 export default {
   render({ model, el }) {

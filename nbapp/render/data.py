@@ -48,20 +48,16 @@ def _column_cells(values: pd.Series | pd.Index, tag: str = "td") -> list[str]:
     return [_cell(v, tag) for v in items]
 
 
-def table_html(frame: pd.DataFrame, *, index: bool = True, sortable: bool = False) -> str:
-    """Return ``frame`` as an HTML table (at most MAX_ROWS rows), optionally sortable by clicking headers.
-
-    Sorting is the ``sort`` action of ``nbapp/frontend/actions.js``: draw the table in an ActionHtml.
-    """
+def table_html(frame: pd.DataFrame, *, index: bool = True) -> str:
+    """Return ``frame`` as an HTML table (at most MAX_ROWS rows)."""
     rows = frame.head(MAX_ROWS)
     names = [_label(n) if n is not None else "" for n in rows.index.names] if index else []
     header = "".join(f'<th class="nbapp-index">{html.escape(n)}</th>' for n in names)
     header += "".join(f"<th>{html.escape(_label(c))}</th>" for c in rows.columns)
-    action = ' data-nbapp-action="sort" title="Click a column to sort"' if sortable else ""
     columns = [_column_cells(rows.index.get_level_values(i), "th") for i in range(len(names))]
     columns += [_column_cells(rows.iloc[:, i]) for i in range(rows.shape[1])]
     body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in zip(*columns)) if columns else ""
-    table = f'<table class="nbapp-table"><thead{action}><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    table = f'<table class="nbapp-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
     if len(frame) > MAX_ROWS:
         table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
     return table

@@ -16,7 +16,7 @@ from nbapp.render.registry import Adapter, Emit, classed, same
 
 
 class ActionHtml(anywidget.AnyWidget):
-    """HTML whose ``data-nbapp-action`` elements (copy, sort, toggle-sidebar, dismiss) work on click."""
+    """HTML whose ``data-nbapp-action`` elements (copy, toggle-sidebar, dismiss) work on click."""
 
     _esm, _css = Frontend("actions.js").source()
     value = traitlets.Unicode("").tag(sync=True)  # the HTML, named as on ipywidgets' HTML widget

@@ -23,7 +23,7 @@ class HtmlAdapter(Adapter):
     The widget is an HTMLMath (typeset by MathJax) only when the HTML holds a formula:
     plain HTML widgets update faster, and a ``$`` in prose is not mistaken for math. With
     ``actions``, it is an :class:`ActionHtml` instead, whose ``data-nbapp-action`` elements
-    (a copy button, sortable headers...) work on click.
+    (a copy button, a close button...) work on click.
     """
 
     css: tuple[str, ...] = ()
