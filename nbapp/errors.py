@@ -10,8 +10,23 @@ class NbappAPIError(Exception):
 StreamlitAPIException = NbappAPIError
 
 
+class NotSupportedError(NbappAPIError, AttributeError):
+    """A Streamlit command or module nbapp does not have yet (an AttributeError too, so ``hasattr`` is False)."""
+
+
+class StreamlitAPIWarning(Warning):
+    """Streamlit's warning class (``streamlit.errors.StreamlitAPIWarning``)."""
+
+
+# Other names of ``streamlit.errors`` that scripts catch.
+StreamlitValueAboveMaxError = StreamlitValueBelowMinError = StreamlitValueAssignmentNotAllowedError = NbappAPIError
+
+
 class DuplicateWidgetID(NbappAPIError):
     """Two widgets with the same identity were drawn in one run."""
+
+
+StreamlitDuplicateElementId = StreamlitDuplicateElementKey = DuplicateWidgetID
 
 
 class NoRunContextError(NbappAPIError):

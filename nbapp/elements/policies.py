@@ -63,12 +63,18 @@ def check_choice(fn: str, arg: str, value: Any, choices: tuple, *, label: str | 
 
 
 def check_key(fn: str, key: Any, *, label: str | None = None) -> str | None:
-    """Return ``key`` as a str (None stays None); raise unless it is a str or an int."""
+    """Return ``key`` as a str (None stays None): like Streamlit, any key is converted with ``str()``
+    (``key=3`` and ``key="3"`` name the same widget).
+
+    Raises NbappAPIError for a key whose ``str()`` fails.
+    """
     if key is None:
         return None
-    if not isinstance(key, (str, int)) or isinstance(key, bool):
-        raise fail(fn, label, f"key must be a str or int, got {got(key)}.")
-    return str(key)
+    try:
+        return str(key)
+    except Exception as err:
+        raise fail(fn, label, f"key must be a str or int (or anything str() accepts), got {type(key).__name__}: "
+                              f"{err}.") from None
 
 
 def check_callback(fn: str, arg: str, callback: Any, *, label: str | None = None) -> None:

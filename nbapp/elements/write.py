@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import collections
 import io
-import numbers
 import re
 import types
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
@@ -68,7 +67,8 @@ def _inline_code(obj: Any) -> str:
 def write(dg, *args: Any, unsafe_allow_html: bool = False) -> None:
     """Write each argument the way that suits its type; returns None.
 
-    Consecutive strings and numbers are joined with spaces into one Markdown element;
+    Consecutive strings (and numbers, as inline code: ``st.write(1234)`` is "`1234`", as in
+    Streamlit) are joined with spaces into one Markdown element;
     DataFrames, Series and arrays become dataframes; dicts and lists JSON; exceptions
     exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
     ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
@@ -89,8 +89,6 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False) -> None:
     for arg in args:
         if isinstance(arg, str):
             texts.append(arg)
-        elif isinstance(arg, numbers.Number) and not isinstance(arg, bool):
-            texts.append(str(arg))
         elif isinstance(arg, io.StringIO):
             texts.append(arg.getvalue())
         elif (draw := _drawer(dg, arg)) is None:

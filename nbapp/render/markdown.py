@@ -10,9 +10,10 @@ from mistune.renderers.html import HTMLRenderer
 
 COLORS = {"blue": "#1c83e1", "green": "#21c354", "orange": "#ffa421", "red": "#ff4b4b",
           "violet": "#803df5", "gray": "#808495", "grey": "#808495", "rainbow": None, "primary": "#ff4b4b"}
-# `:red[text]`, `:blue-background[text]`; the text may hold one level of brackets (a link).
+# `:red[text]`, `:blue-background[text]`, `:green-badge[text]` (st.badge); the text may hold one level of
+# brackets (a link).
 _COLOR_PATTERN = (r":(?P<nbapp_color_name>blue|green|orange|red|violet|gray|grey|rainbow|primary)"
-                  r"(?P<nbapp_background>-background)?\[(?P<nbapp_color_text>(?:[^\[\]\n]|\[[^\]\n]*\])+)\]")
+                  r"(?P<nbapp_background>-background|-badge)?\[(?P<nbapp_color_text>(?:[^\[\]\n]|\[[^\]\n]*\])+)\]")
 _SHORTCODE_RE = re.compile(r":[a-z0-9_+\-]+:")
 _RAINBOW = ("background-image:linear-gradient(to right,#ff4b4b,#ffa421,#21c354,#1c83e1,#803df5);"
             "-webkit-background-clip:text;background-clip:text;color:transparent")
@@ -23,14 +24,19 @@ def _parse_color(inline, m: re.Match, state) -> int:
     inner = state.copy()
     inner.src = m.group("nbapp_color_text")
     state.append_token({"type": "nbapp_color", "children": inline.render(inner),
-                        "attrs": {"name": m.group("nbapp_color_name"), "background": bool(m.group("nbapp_background"))}})
+                        "attrs": {"name": m.group("nbapp_color_name"), "background": m.group("nbapp_background") or ""}})
     return m.end()
 
 
 class _Renderer(HTMLRenderer):
     """HTML with colored spans, and links that open in a new tab (never navigate away from the notebook)."""
 
-    def nbapp_color(self, text: str, name: str, background: bool) -> str:
+    def nbapp_color(self, text: str, name: str, background: str) -> str:
+        if background == "-badge":
+            color = COLORS[name] or COLORS["red"]
+            style = (f"background-color:{color}26;color:{color};border-radius:0.5rem;padding:0.1em 0.5em;"
+                     "font-size:0.875em;font-weight:500;white-space:nowrap")
+            return f'<span class="nbapp-badge" style="{style}">{text}</span>'
         if name == "rainbow":
             style = _RAINBOW
         elif background:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+import uuid
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -42,6 +43,7 @@ class RunContext:
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
         self.run_number = app.runs + 1
+        self.session_id = app.session_id  # Streamlit's ScriptRunContext.session_id
         self._recorders: list[list[tuple[str | None, Node]]] = []
         self._interrupt = interrupt
         self._flush = flush
@@ -77,6 +79,12 @@ class RunContext:
         now = time.monotonic()
         if live or now - self._last_flush > FLUSH_INTERVAL:
             self._last_flush = now
+            self._flush(self.root)
+
+    def refresh(self) -> None:
+        """Show the partial output now: an element already drawn changed (``st.status(...).update()``)."""
+        if self._flush is not None:
+            self._last_flush = time.monotonic()
             self._flush(self.root)
 
     @contextlib.contextmanager
@@ -136,6 +144,7 @@ class App:
         self.page_config: dict[str, Any] = {}
         self.globals_fn = globals_fn
         self.runs = 0  # script executions started, stale ones included
+        self.session_id = str(uuid.uuid4())
         self.tree: Block | None = None
         self.set_source(text)
 

@@ -28,7 +28,7 @@ def _import_alias(name, globals=None, locals=None, fromlist=(), level=0):
             if not err.name or not (target + ".").startswith(err.name + "."):
                 raise  # a module nbapp itself needs is missing: not an alias problem
             raise ImportError(
-                f"`import {name}`: nbapp has no counterpart of {name!r} yet "
+                f"`import {name}`: {name} is not supported by nbapp yet "
                 f"(inside an app, `streamlit` means nbapp)."
             ) from None
     return builtins.__import__(name, globals, locals, fromlist, level)

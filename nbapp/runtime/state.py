@@ -174,7 +174,7 @@ class SessionState(MutableMapping):
         return ignored
 
     def reset_triggers(self, only_drawn: bool = False) -> None:
-        """Buttons are True for one run only: the one that reached them.
+        """Buttons (and chat_input) hold their value for one run only: the one that reached them.
 
         ``only_drawn`` is for a run cut short by newer state: a button it drew was seen by
         the script (its branch may have run, so it must not run again), one it never
@@ -182,7 +182,7 @@ class SessionState(MutableMapping):
         """
         for key, meta in self._widgets.items():
             if meta.trigger and (not only_drawn or key in self._drawn):
-                self._values[key] = False
+                self._values[key] = meta.default  # False for buttons, None for chat_input
 
     def end_run(self, scope: str | None = None) -> None:
         """After a completed run, widgets that were not drawn lose their state.

@@ -4,9 +4,9 @@ Examples
 --------
 >>> at = AppTest.from_string("import nbapp as st\\nx = st.slider('x', 0, 10, 3)\\nst.write(x * 2)").run()
 >>> at.markdown[0].value
-'6'
+'`6`'
 >>> at.slider[0].set_value(5).run().markdown[0].value
-'10'
+'`10`'
 """
 from __future__ import annotations
 

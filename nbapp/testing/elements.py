@@ -4,7 +4,10 @@ from __future__ import annotations
 from typing import Any
 
 from nbapp import tree
-from nbapp.elements.registry import KINDS, accessors
+from nbapp.elements.registry import KINDS
+
+
+_CLICK = object()  # click() without an option
 
 
 class Element:
@@ -53,9 +56,9 @@ class Element:
         self._at._set(state_key, value)
         return self
 
-    def click(self) -> "Element":
-        """Click a button (True on the next run only)."""
-        return self.set_value(True)
+    def click(self, option: Any = _CLICK) -> "Element":
+        """Click a button (True on the next run only); ``click(option)`` picks a menu_button's option."""
+        return self.set_value(True if option is _CLICK else option)
 
     def check(self) -> "Element":
         """Tick a checkbox or toggle."""
@@ -71,7 +74,7 @@ class Element:
 
     def select(self, value: Any) -> "Element":
         """Choose ``value`` in a radio, selectbox or select_slider; add it to a multiselect."""
-        if self.kind == "multiselect":
+        if self.kind == "multiselect" or self._node.props.get("selection_mode") == "multi":
             current = list(self.value)
             return self.set_value(current + [value] if value not in current else current)
         return self.set_value(value)
@@ -151,13 +154,23 @@ class Block:
         raise LookupError(f"no {kind} in this app")
 
     def get(self, kind: str) -> ElementList:
-        """Return every element (or block) of ``kind`` below this block, in document order."""
-        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind == kind)
+        """Return every element (or block) of ``kind`` below this block, in document order.
 
-    def __getattr__(self, name: str) -> ElementList:
+        ``kind`` may also be an accessor that several kinds share, as in Streamlit's AppTest:
+        ``button`` lists form submit buttons too, ``button_group`` pills and segmented controls.
+        """
+        kinds = {k.name for k in KINDS.values() if k.accessor == kind}
+        if not kinds or (kind in KINDS and KINDS[kind].accessor is None):
+            kinds.add(kind)
+        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind in kinds)
+
+    def __getattr__(self, name: str) -> Any:
+        """A prop of the block (``chat_message.name``, ``status.state``), else the list of elements of that kind."""
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.get(accessors().get(name, name))
+        if self._node is not None and name in self._node.props:
+            return self._node.props[name]
+        return self.get(name)
 
     def __getitem__(self, index: int):
         return self.children[index]

@@ -142,5 +142,5 @@ def test_closing_a_page_ends_its_session(browser, server):
 def test_the_first_paint_arrives_with_the_page(server):
     # The app's first run, as static HTML in the page's own bytes: on screen before any script runs.
     html = urllib.request.urlopen(server.url).read().decode()
-    assert "nbapp-snapshot" in html and "25 squared is 625" in html
+    assert "nbapp-snapshot" in html and "<code>25</code> squared is <code>625</code>" in html
     assert "st.slider(" not in html

@@ -14,7 +14,7 @@ def load(n):
     return list(range(n))
 
 n = st.slider('n', 1, 10, 4)
-st.write('total', sum(load(n)))
+st.write(f'total {sum(load(n))}')
 """
 
 

@@ -31,7 +31,7 @@ if st.session_state.n < 3:
     st.rerun()
 st.write("runs:", st.session_state.n)
 """).run()
-    assert at.markdown.values == ["runs: 3"]
+    assert at.markdown.values == ["runs: `3`"]
     assert at.runs == 3
 
 
@@ -42,8 +42,8 @@ if "count" not in st.session_state:
 st.session_state.count += 1
 st.write(st.session_state["count"], st.session_state.count)
 """).run()
-    assert at.markdown.values == ["1 1"]
-    assert at.run().markdown.values == ["2 2"]
+    assert at.markdown.values == ["`1` `1`"]
+    assert at.run().markdown.values == ["`2` `2`"]
 
 
 def test_session_state_in_del_iteration_and_to_dict():
@@ -57,7 +57,7 @@ st.write(sorted(st.session_state), len(st.session_state), "a" in st.session_stat
 st.json(st.session_state.to_dict())
 """).run()
     assert at.json.values == [["a"], {"a": 1}]
-    assert at.markdown.values == ["1 `True` `False`"]
+    assert at.markdown.values == ["`1` `True` `False`"]
 
 
 def test_missing_session_state_key_explains_how_to_initialize():
@@ -79,7 +79,7 @@ x = st.slider("x", 0, 10, 4, key="x")
 st.write(st.session_state.x)
 st.session_state.x = 9
 """).run()
-    assert at.markdown.values == ["4"]
+    assert at.markdown.values == ["`4`"]
     assert at.exception[0].type == "NbappAPIError"
     assert "`st.session_state.x` cannot be modified after the widget with key `x` is instantiated" in \
         at.exception[0].value

@@ -127,23 +127,23 @@ st.write("n is", n, "submitted" if submitted else "waiting")
 
 def test_form_holds_values_until_submitted():
     at = form_app(clear=False)
-    assert at.markdown.values == ["n is 2 waiting"]
+    assert at.markdown.values == ["n is `2` waiting"]
     at.slider[0].set_value(7).run()
-    assert at.markdown.values == ["n is 2 waiting"]
+    assert at.markdown.values == ["n is `2` waiting"]
     at.get("form_submit_button")[0].click().run()
-    assert at.markdown.values == ["n is 7 submitted"]
+    assert at.markdown.values == ["n is `7` submitted"]
     at.run()
-    assert at.markdown.values == ["n is 7 waiting"]
+    assert at.markdown.values == ["n is `7` waiting"]
 
 
 def test_form_clear_on_submit_resets_widgets_after_the_submitting_run():
     at = form_app(clear=True)
     at.slider[0].set_value(9).run()
     at.get("form_submit_button")[0].click().run()
-    assert at.markdown.values == ["n is 9 submitted"]
+    assert at.markdown.values == ["n is `9` submitted"]
     assert at.slider[0].value == 2
     at.run()
-    assert at.markdown.values == ["n is 2 waiting"]
+    assert at.markdown.values == ["n is `2` waiting"]
 
 
 def test_form_errors(api_error):

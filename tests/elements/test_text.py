@@ -109,7 +109,7 @@ st.write("after")
     kinds = [c.kind for c in at.main.children]
     assert kinds == ["code", "markdown", "markdown"]
     assert at.code[0].value == "x = 6 * 7\nst.write(x)"
-    assert at.markdown.values == ["42", "after"]
+    assert at.markdown.values == ["`42`", "after"]
 
 
 def test_echo_below_shows_the_code_after_the_output(run):

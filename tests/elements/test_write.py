@@ -11,9 +11,9 @@ def kinds(at: AppTest) -> list[str]:
     return [c.kind for c in at.main.children]
 
 
-def test_strings_and_numbers_join_into_one_markdown(run):
-    at = run("x = 25\nst.write(x, 'squared is', x * x)")
-    assert at.markdown.values == ["25 squared is 625"]
+def test_strings_and_numbers_join_into_one_markdown_with_numbers_as_code(run):
+    at = run("x = 25\nst.write(x, 'squared is', x * x)\nst.write(1234)\nst.write(1.5)")
+    assert at.markdown.values == ["`25` squared is `625`", "`1234`", "`1.5`"]  # as Streamlit's AppTest
 
 
 def test_write_returns_none_and_keeps_unsafe_allow_html(run):

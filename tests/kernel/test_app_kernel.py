@@ -13,10 +13,10 @@ st.write(x, 'squared is', x * x)
 def test_slider_app_renders_and_reruns_on_widget_change(kernel):
     reply = kernel.execute(SLIDER_APP)
     assert reply["status"] == "ok"
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     kernel.send_update(slider, value=30)
-    kernel.wait_for_text("30 squared is 900")
+    kernel.wait_for_text("<code>30</code> squared is <code>900</code>")
     # the same slider widget is still there (identity kept, no new widget drawn)
     assert kernel.find("IntSliderModel", value=30) == slider
 
@@ -33,11 +33,11 @@ x = st.slider('x', 0, 100, 25)
 time.sleep(0.3)
 st.write(x, 'squared is', x * x)
 """)
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     for value in range(31, 51):
         kernel.send_update(slider, value=value)
-    kernel.wait_for_text("50 squared is 2500")
+    kernel.wait_for_text("<code>50</code> squared is <code>2500</code>")
     # first run + the run interrupted by the burst + one rerun with the final value
     assert _runs(kernel) <= 3
 
@@ -46,7 +46,7 @@ def test_exception_shows_and_next_interaction_recovers(kernel):
     kernel.execute("""%%app
 import nbapp as st
 x = st.slider('x', 0, 10, 0)
-st.write('inverse is', 1 / x)
+st.write(f'inverse is {1 / x}')
 """)
     kernel.wait_for_text("ZeroDivisionError")
     assert any("1 / x" in t for t in kernel.texts()), "traceback shows the user's line"
@@ -63,7 +63,7 @@ if 'n' not in st.session_state:
     st.session_state.n = 0
 if st.button('add'):
     st.session_state.n += 1
-st.write('clicks:', st.session_state.n)
+st.write(f'clicks: {st.session_state.n}')
 """)
     kernel.wait_for_text("clicks: 0")
     button = kernel.find("ButtonModel", description="add")
@@ -80,7 +80,7 @@ import nbapp as st
 st.session_state.setdefault('visits', 0)
 st.session_state.visits += 1
 x = st.slider('x', 0, 100, 25)
-st.write('x is', x)
+st.write(f'x is {x}')
 """, cell_id=cell)
     kernel.wait_for_text("x is 25")
     kernel.send_update(kernel.find("IntSliderModel", value=25), value=70)
@@ -89,15 +89,15 @@ st.write('x is', x)
 import nbapp as st
 st.session_state.visits += 1
 x = st.slider('x', 0, 100, 25)
-st.write('edited: x is', x, 'visits', st.session_state.visits)
+st.write(f'edited: x is {x} visits {st.session_state.visits}')
 """, cell_id=cell)
     kernel.wait_for_text("edited: x is 70 visits 3")
 
 
 def test_each_cell_is_its_own_app_and_reads_notebook_globals(kernel):
     kernel.execute("factor = 3")
-    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write('A', x * factor)\n", cell_id="a")
-    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write('B', x)\nleak = 1\n", cell_id="b")
+    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write(f'A {x * factor}')\n", cell_id="a")
+    kernel.execute("%%app\nimport streamlit as st\nx = st.slider('x', 0, 10, 2)\nst.write(f'B {x}')\nleak = 1\n", cell_id="b")
     kernel.wait_for_text("A 6")
     kernel.wait_for_text("B 2")
     sliders = [cid for cid, s in kernel.models.items() if s.get("_model_name") == "IntSliderModel"]
@@ -117,7 +117,7 @@ bar = st.progress(0, text='working')
 for i in range(1, 5):
     time.sleep(0.15)
     bar.progress(i * 25, text='working')
-st.write('done with', n)
+st.write(f'done with {n}')
 """)
     kernel.wait_for_text("done with 0")
     kernel.send_update(kernel.find("IntSliderModel", value=0), value=1)
@@ -135,12 +135,12 @@ st.write('done with', n)
 
 def test_out_of_range_browser_value_is_clamped_and_the_app_keeps_working(kernel):
     kernel.execute(SLIDER_APP)
-    kernel.wait_for_text("25 squared is 625")
+    kernel.wait_for_text("<code>25</code> squared is <code>625</code>")
     slider = kernel.find("IntSliderModel", value=25)
     kernel.send_update(slider, value=500)
-    kernel.wait_for_text("100 squared is 10000")
+    kernel.wait_for_text("<code>100</code> squared is <code>10000</code>")
     kernel.send_update(slider, value=3)
-    kernel.wait_for_text("3 squared is 9")
+    kernel.wait_for_text("<code>3</code> squared is <code>9</code>")
 
 
 def test_syntax_error_in_cell_shows_as_error_element(kernel):

@@ -27,7 +27,7 @@ def test_an_app_exception_shows_after_the_earlier_output_and_widgets_stay_live()
     shown = at.exception[0]
     assert (shown.type, shown.value) == ("ValueError", "x too big: 5")
     at.slider[0].set_value(2).run()
-    assert at.markdown.values == ["x is 2", "fine"]
+    assert at.markdown.values == ["x is `2`", "fine"]
     assert len(at.exception) == 0
 
 
@@ -81,7 +81,7 @@ def test_the_run_after_a_crash_recovers():
     """).run()
     assert at.exception[0].type == "ZeroDivisionError"
     at.run()
-    assert (len(at.exception), at.markdown.values) == (0, ["run 2"])
+    assert (len(at.exception), at.markdown.values) == (0, ["run `2`"])
 
 
 def test_an_exception_inside_a_column_still_shows_in_the_main_column():
@@ -218,14 +218,14 @@ def test_a_click_whose_run_is_cut_short_after_the_button_counts_once():
     app.run()
     _click(app, _stale_from(2))  # stops at st.write("added"): the branch already ran
     assert app.session_state.n == 1
-    assert elements(app.run()) == [("button", "add"), ("markdown", "n 1")]
+    assert elements(app.run()) == [("button", "add"), ("markdown", "n `1`")]
 
 
 def test_a_click_whose_run_is_cut_short_before_the_button_still_counts():
     app = App(CLICK_APP, filename="<click-early>")
     app.run()
     _click(app, _stale_from(1))  # stops at the button itself: the script never saw the click
-    assert elements(app.run()) == [("button", "add"), ("markdown", "added"), ("markdown", "n 1")]
+    assert elements(app.run()) == [("button", "add"), ("markdown", "added"), ("markdown", "n `1`")]
 
 
 def test_sys_exit_ends_the_run_like_st_stop_and_the_app_lives_on():
@@ -240,8 +240,8 @@ def test_sys_exit_ends_the_run_like_st_stop_and_the_app_lives_on():
             sys.exit("x must not be 1")
         st.write("past the exits")
     """).run()
-    assert (at.markdown.values, len(at.exception)) == (["x is 0"], 0)
+    assert (at.markdown.values, len(at.exception)) == (["x is `0`"], 0)
     at.slider[0].set_value(1).run()
     assert (at.exception[0].type, at.exception[0].value) == ("SystemExit", "x must not be 1")
     at.slider[0].set_value(2).run()
-    assert at.markdown.values == ["x is 2", "past the exits"]
+    assert at.markdown.values == ["x is `2`", "past the exits"]

@@ -21,10 +21,10 @@ def test_clear_on_submit_returns_submitted_value_and_draws_the_default():
     at = AppTest.from_string(FORM_APP).run()
     at.slider[0].set_value(7)
     at.form_submit_button[0].click().run()
-    assert at.markdown[0].value == "got 7"
+    assert at.markdown[0].value == "got `7`"
     assert at.text[0].value == "sent=True"
     assert at.slider[0].props["value"] == 1  # the browser is told to show the default again
-    assert at.run().markdown[0].value == "got 1"
+    assert at.run().markdown[0].value == "got `1`"
 
 
 def test_clear_on_submit_pushes_the_default_into_the_browser_control():
@@ -44,7 +44,7 @@ def test_clear_on_submit_pushes_the_default_into_the_browser_control():
 def test_a_drawn_widgets_key_is_settable_between_runs():
     at = AppTest.from_string("import nbapp as st\nst.write('x is', st.slider('x', 0, 10, 2, key='x'))").run()
     at.session_state["x"] = 9
-    assert at.run().markdown[0].value == "x is 9"
+    assert at.run().markdown[0].value == "x is `9`"
 
 
 def test_vanished_widgets_are_closed_with_their_parts():

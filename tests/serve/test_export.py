@@ -25,7 +25,7 @@ def test_export_runs_the_app_once_and_freezes_it(tmp_path, capsys):
     page = (tmp_path / "app.html").read_text(encoding="utf-8")
     assert capsys.readouterr().out.strip() == f"Wrote {tmp_path / 'app.html'}"
     assert "<title>Squares</title>" in page
-    assert "25 squared is 625" in page
+    assert "<code>25</code> squared is <code>625</code>" in page
     assert re.search(r'<input type="range" min="0" max="100" step="1" value="25" disabled', page)
     assert "nbapp-app" in page and "<style>" in page  # the app's own stylesheet travels with it
     assert "st.slider" not in page  # no code
@@ -70,7 +70,7 @@ def test_export_a_notebook_runs_every_cell_and_shows_its_apps_and_markdown(tmp_p
     out = tmp_path / "getting-started.html"
     assert main(["export", str(notebook), "-o", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
-    assert "25 squared is 625" in page
+    assert "<code>25</code> squared is <code>625</code>" in page
     assert "Best accuracy" in page  # the second app read `runs`, made by a cell that stays hidden
     assert "Getting started with nbapp" in page
     assert "rng.uniform" not in page

@@ -11,7 +11,7 @@ def test_the_gallery_opens_on_hello():
     at = AppTest.from_file(str(GALLERY)).run()
     assert not at.exception
     assert at.title[0].value == "Welcome to nbapp 👋"
-    assert "25 squared is 625" in [m.value for m in at.markdown]
+    assert "`25` squared is `625`" in [m.value for m in at.markdown]
 
 
 @pytest.mark.parametrize("demo", ["Plotting", "DataFrame", "Animation"])

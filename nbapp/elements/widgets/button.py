@@ -31,7 +31,7 @@ def button(dg, label: str, key: str | None = None, help: str | None = None,
                         disabled=disabled, trigger=True)
 
 
-@element()
+@element(accessor="button")  # AppTest lists form submit buttons in at.button, as Streamlit's does
 def form_submit_button(dg, label: str = "Submit", help: str | None = None,
                        on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
                        key: str | None = None, type: str = "secondary", icon: str | None = None,

@@ -1,0 +1,1 @@
+"""``streamlit.components`` inside an app: ``components.v1.html`` and ``components.v1.iframe``."""

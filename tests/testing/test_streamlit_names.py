@@ -1,0 +1,85 @@
+"""What Streamlit scripts import resolves inside an app; names nbapp lacks say so; keys go through str()."""
+from __future__ import annotations
+
+import threading
+
+from nbapp.testing import AppTest
+
+
+def run(script: str) -> AppTest:
+    return AppTest.from_string(script).run()
+
+
+def test_streamlit_runtime_exists_and_the_script_run_context():
+    at = run("""
+import threading
+import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+ctx = get_script_run_ctx()
+st.session_state.info = (runtime.exists(), isinstance(ctx.session_id, str), st.runtime.exists())
+def work():
+    st.write("from a thread")
+t = add_script_run_ctx(threading.Thread(target=work))
+t.start()
+t.join()
+""")
+    assert at.session_state.info == (True, True, True)
+    assert at.markdown[0].value == "from a thread"
+    from nbapp import runtime
+    assert runtime.exists() is False  # outside a run
+
+
+def test_session_id_is_stable_across_runs():
+    at = run("from streamlit.runtime.scriptrunner import get_script_run_ctx\nimport streamlit as st\n"
+             "st.session_state.setdefault('ids', []).append(get_script_run_ctx().session_id)")
+    at.run()
+    first, second = at.session_state.ids
+    assert first == second
+
+
+def test_components_testing_and_errors_resolve():
+    at = run("""
+import streamlit as st
+import streamlit.components.v1 as components
+from streamlit.testing.v1 import AppTest
+from streamlit.errors import StreamlitAPIException
+components.html("<p>hi</p>")
+try:
+    st.slider("x", 5, 1)
+except StreamlitAPIException as err:
+    st.write("caught")
+st.write(AppTest.__name__)
+""")
+    assert len(at.iframe) == 1
+    assert at.markdown.values[-1] == "AppTest"
+
+
+def test_a_streamlit_name_nbapp_lacks_says_it_is_not_supported_yet():
+    at = run("import streamlit as st\nst.write('before')\nst.pdf('file.pdf')")
+    assert at.markdown[0].value == "before"  # the app lives on up to the error
+    (error,) = at.exception
+    assert error.type == "NotSupportedError" and "st.pdf is not supported by nbapp yet" in error.value
+
+
+def test_a_missing_submodule_says_it_is_not_supported_yet():
+    at = run("import streamlit.web.cli")
+    assert "streamlit.web.cli is not supported by nbapp yet" in at.exception[0].value
+
+
+def test_a_name_streamlit_does_not_have_is_a_plain_attribute_error():
+    at = run("import streamlit as st\nst.no_such_command()")
+    assert at.exception[0].type == "AttributeError"
+
+
+def test_keys_are_converted_with_str_as_in_streamlit():
+    at = run("import streamlit as st\nst.text_input('a', 'x', key=(1, 2))\nst.text_input('b', 'y', key=1.5)\n"
+             "st.write(sorted(st.session_state.keys()))")
+    assert at.json[0].value == ["(1, 2)", "1.5"] or at.session_state["(1, 2)"] == "x"
+    assert at.session_state["1.5"] == "y"
+
+
+def test_st_bottom_is_the_bottom_root():
+    at = run("import streamlit as st\nst.bottom.write('pinned')\nst.write('main')")
+    roots = {c.kind: c for c in at.children}
+    assert roots["bottom"].markdown[0].value == "pinned" and roots["main"].markdown[0].value == "main"
