@@ -10,7 +10,7 @@ def test_the_gallery_opens_and_switches_demos(page, serve):
     server = serve(None, "hello")
     page.goto(server.url)
     expect(page.get_by_role("heading", name="Welcome to nbapp")).to_be_visible(timeout=WAIT)
-    expect(page).to_have_title("nbapp gallery")
+    expect(page).to_have_title("nbapp hello")
     page.locator(".nbapp-sidebar").get_by_text("DataFrame").click()
     expect(page.get_by_role("heading", name="DataFrame")).to_be_visible(timeout=WAIT)
     expect(page.get_by_text("mean accuracy")).to_be_visible()
