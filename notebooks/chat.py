@@ -15,7 +15,7 @@ import streamlit as st
 st.set_page_config(page_title="Offline chat", page_icon="💬")
 
 ANSWERS = {
-    ("what", "nbapp", "is", "about", "streamlit", "jupyter"):
+    ("nbapp", "streamlit", "jupyter", "notebook"):
         "nbapp runs Streamlit scripts inside Jupyter: an app is a script, widgets are variables, "
         "and every change reruns the script from the top. Put it under `%%app` in a notebook, or "
         "serve it with `nbapp run app.py`.",
