@@ -34,7 +34,8 @@ def load_metadata(name: str) -> tuple[pd.DataFrame, str]:
     frame = bunch.frame.copy()
     frame["class"] = [str(bunch.target_names[t]) for t in bunch.target]
     frame = frame.drop(columns="target")
-    return frame, bunch.DESCR.split("\n\n")[0].strip(". \n")
+    title = next(line for line in bunch.DESCR.splitlines() if line.strip() and not line.startswith(".."))
+    return frame, title.strip()
 
 
 @st.cache_data(show_spinner="Summarising…")
@@ -58,8 +59,7 @@ feature = st.sidebar.selectbox("Feature to chart", list(summary.columns))
 elapsed_ms = (time.perf_counter() - started) * 1000
 
 st.title("Cached pipeline 🧪")
-st.caption(f"scikit-learn's {name.lower()} data set: {description}. "
-           "Each step below is an `st.cache_data` function; the counters say which one ran just now.")
+st.caption(f"{description}, one of the data sets that ship with scikit-learn. Each step below is an `st.cache_data` function; the counters say which one ran just now.")
 
 cols = st.columns(3)
 for col, step in zip(cols, ["load_metadata", "create_summary"]):
