@@ -1,13 +1,9 @@
-"""Demos' tests: the ``slow`` marker, a fresh cache folder, and a skip for st commands that another issue brings."""
+"""Demos' tests: a fresh cache folder, and a skip for st commands that another issue brings."""
 from __future__ import annotations
 
 import pytest
 
 import nbapp
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: runs a real neural net (still part of CI; about a minute)")
 
 
 @pytest.fixture(autouse=True)
