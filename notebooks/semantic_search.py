@@ -57,7 +57,7 @@ def load_corpus(modules: tuple[str, ...]) -> pd.DataFrame:
             doc = inspect.getdoc(obj)
             if doc and len(doc) >= 40:
                 summary = " ".join(doc.split("\n\n")[0].split())
-                rows.append({"name": f"{module_name}.{name}", "doc": summary[:240]})
+                rows.append({"module": module_name, "name": f"{module_name}.{name}", "doc": summary[:240]})
     return pd.DataFrame(rows)
 
 
@@ -66,10 +66,10 @@ def embed_corpus(_model, docs: tuple[str, ...]) -> np.ndarray:
     return _model.encode(list(docs), batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
 
 
-def search(model, embeddings: np.ndarray, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
+def search(model, embeddings: np.ndarray, query: str, k: int, allowed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     vector = model.encode([query], normalize_embeddings=True, convert_to_numpy=True)[0]
-    scores = embeddings @ vector
-    top = np.argsort(-scores)[:k]
+    scores = np.where(allowed, embeddings @ vector, -np.inf)
+    top = np.argsort(-scores)[:min(k, int(allowed.sum()))]
     return top, scores[top]
 
 
@@ -80,23 +80,21 @@ st.caption("Type what you want to do, in your own words: a neural net finds the 
 with st.sidebar:
     st.header("Search")
     k = st.slider("Hits", 1, 20, 5)
-    modules = st.multiselect("Modules", MODULES, default=list(MODULES))
+    modules = st.multiselect("Only these modules", MODULES, placeholder="All 60 modules")
     st.caption("The model (cache_resource) and the corpus embeddings (cache_data) are computed on "
                "the first run only.")
 
 model = load_model()
-corpus = load_corpus(tuple(sorted(modules)))
-if corpus.empty:
-    st.info("Pick at least one module in the sidebar.")
-    st.stop()
+corpus = load_corpus(MODULES)
 embeddings = embed_corpus(model, tuple(corpus.doc))
+allowed = corpus.module.isin(modules or MODULES).to_numpy()
 
 query = st.text_input("Query", "read a file line by line")
 if query.strip():
     started = time.perf_counter()
-    top, scores = search(model, embeddings, query, k)
+    top, scores = search(model, embeddings, query, k, allowed)
     latency_ms = (time.perf_counter() - started) * 1000
-    st.caption(f"{len(top)} hits out of {len(corpus)} docstrings from {corpus.name.str.split('.').str[0].nunique()} "
+    st.caption(f"{len(top)} hits out of {allowed.sum()} docstrings from {corpus.module[allowed].nunique()} "
                f"modules, in {latency_ms:.0f} ms (query embedding + ranking) on {model.device}.")
     for rank, (i, score) in enumerate(zip(top, scores), start=1):
         hit = corpus.iloc[i]

@@ -117,6 +117,25 @@ def test_latent_explorer_redraws_from_its_sliders(needs):
     assert float(at.metric[0].value.split()[0]) < 100  # decoder time, ms
 
 
+@pytest.mark.slow
+def test_semantic_search_ranks_hits_and_follows_its_controls():
+    pytest.importorskip("sentence_transformers")
+    at = app("semantic_search.py", timeout=300)
+    assert not at.exception
+    names = [m.value.split("`")[1] for m in at.markdown if "· similarity" in m.value]
+    assert len(names) == 5
+    at.text_input[0].input("compress bytes").run()
+    names = [m.value.split("`")[1] for m in at.markdown if "· similarity" in m.value]
+    assert names[0] in ("gzip.compress", "zlib.compress"), names
+    at.sidebar.slider[0].set_value(12).run()
+    assert len([m for m in at.markdown if "· similarity" in m.value]) == 12
+    at.sidebar.multiselect[0].set_value(["json", "csv"]).run()
+    names = [m.value.split("`")[1] for m in at.markdown if "· similarity" in m.value]
+    assert names and all(n.startswith(("json.", "csv.")) for n in names), names
+    found = [c.value for c in at.caption if " hits out of " in c.value][0]
+    assert found.startswith(f"{len(names)} hits out of ") and "from 2 modules" in found
+
+
 def test_gallery_lists_the_tour_and_the_demos():
     at = AppTest.from_file(str(GALLERY), default_timeout=60).run()
     assert not at.exception
