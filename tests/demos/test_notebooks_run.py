@@ -71,7 +71,7 @@ def test_chat_greets():
     text = shown("chat")
     assert "Offline chat 💬" in text
     assert "Hi! Ask me anything about nbapp." in text
-    assert "1 messages in this conversation." in text
+    assert "1 message in this conversation." in text
 
 
 @pytest.mark.slow

@@ -78,4 +78,5 @@ if prompt := st.chat_input("Ask about nbapp"):
         reply = st.write_stream(stream(answer(prompt), speed))
     st.session_state.messages.append({"role": "assistant", "content": reply})
 
-st.caption(f"{len(st.session_state.messages)} messages in this conversation.")
+count = len(st.session_state.messages)
+st.caption(f"{count} message{'s' if count != 1 else ''} in this conversation.")
