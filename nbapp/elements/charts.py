@@ -181,9 +181,9 @@ def _stable_names(spec: dict[str, Any]) -> dict[str, Any]:
     text = json.dumps(spec, default=str)
     renamed: dict[str, str] = {}
     for pattern, prefix, start in ((r'"param_\d+"', "param_", 1), (r'"view_\d+"', "view_", 1),
-                                   (r'"data-[0-9a-f]{16,}"', "data_", 0)):
+                                   (r'"data-[0-9a-f]{16,}"', "dataset_", 0)):
         found = list(dict.fromkeys(re.findall(pattern, text)))
-        if prefix == "data_" and datasets:
+        if prefix == "dataset_" and datasets:
             found = list(dict.fromkeys([*found, *(f'"{name}"' for name in datasets if re.fullmatch(pattern, f'"{name}"'))]))
         for n, old in enumerate(found, start=start):
             text = text.replace(old, f'"\0{prefix}{n}"')

@@ -20,11 +20,19 @@ const STREAMLIT_CONFIG = {
   circle: { opacity: 0.8 },
 };
 
-function library(model, host) {
-  const ref = model.get("props").library;
-  if (host?.getWidget && ref) return host.getWidget(ref).then((widget) => widget.exports);
+async function library(model, host) {
+  const ref = model.get("props").library;  // "anywidget:<model id>"
+  if (host?.getWidget && ref) {
+    try {
+      const widget = await host.getWidget(ref);
+      if (widget?.exports?.embed) return widget.exports;
+    } catch (error) {
+      console.warn("nbapp: vega library via host.getWidget failed, waiting for it instead", error);
+    }
+  }
+  // Older anywidget: the library model's initialize() fills this slot.
   const slot = ((globalThis.__nbappLibraries ??= {}).vega ??= {});
-  if (slot.value) return Promise.resolve(slot.value);
+  if (slot.value) return slot.value;
   return new Promise((resolve) => (slot.waiters ??= []).push(resolve));
 }
 

@@ -46,7 +46,7 @@ class ChartAdapter(ModuleAdapter):
 
     @staticmethod
     def _with_library(props):
-        return {**props, "library": f"IPY_MODEL_{library().model_id}"}
+        return {**props, "library": f"anywidget:{library().model_id}"}
 
 
 for _kind in CHART_KINDS:

@@ -44,7 +44,7 @@ def test_each_chart_module_is_small_and_points_at_the_one_library_model():
     line, bar = charts(renderer)
     assert len(line._esm) < 10_000 and len(bar._esm) < 10_000
     assert len(library()._esm) > 500_000
-    assert line.props["library"] == bar.props["library"] == f"IPY_MODEL_{library().model_id}"
+    assert line.props["library"] == bar.props["library"] == f"anywidget:{library().model_id}"
     assert library() is library() and isinstance(library(), VegaLibrary)
 
 

@@ -204,8 +204,8 @@ def test_altair_charts_give_the_same_spec_on_every_run_and_every_row():
     at.run(timeout=TIMEOUT)
     chart = at.altair_chart[0]
     assert chart.spec == first  # counters and hashed dataset names are stable: only data would travel
-    assert chart.spec["data"] == {"name": "data_0"} and chart.spec["params"][0]["name"].startswith("param_")
-    assert chart.data["data_0"]["length"] == 6000  # Altair's 5,000-row cap does not apply
+    assert chart.spec["data"] == {"name": "dataset_0"} and chart.spec["params"][0]["name"].startswith("param_")
+    assert chart.data["dataset_0"]["length"] == 6000  # Altair's 5,000-row cap does not apply
 
 
 SELECT = '''
