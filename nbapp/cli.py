@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(command=_run)
 
     hello = commands.add_parser("hello", help="serve the built-in gallery of example apps",
-                                description="Serve nbapp's gallery: hello, plotting, dataframe, animation.")
+                                description="Serve nbapp's gallery: hello, plotting, dataframe, animation, chat.")
     _serve_arguments(hello)
     hello.set_defaults(command=_hello)
 

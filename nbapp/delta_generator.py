@@ -128,6 +128,9 @@ class DeltaGenerator:
         check_type(kind, "label", label, str)
         key = check_key(kind, key, label=label)
         check_choice(kind, "label_visibility", label_visibility, LABEL_VISIBILITIES, label=label)
+        rerun = not (isinstance(on_change, str) and on_change == "ignore")
+        if isinstance(on_change, str) and on_change in ("rerun", "ignore"):
+            on_change = None  # Streamlit's modes: "ignore" stores a change without rerunning the app
         check_callback(kind, "on_change/on_click", on_change, label=label)
         form = self._target(ctx).form
         bounds = bounds or {}
@@ -140,7 +143,7 @@ class DeltaGenerator:
         meta = WidgetMeta(
             id=wid, kind=kind, key=key, identity=ident, default=default, deserialize=deserialize,
             serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
-            trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire,
+            trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire, rerun=rerun,
         )
         value = ctx.register_widget(meta)
         element_props = {

@@ -15,7 +15,7 @@ def _alert(dg, kind: str, body: Any, icon: Any):
 
 
 @element(value="body")
-def success(dg, body: Any, *, icon: str | None = None):
+def success(dg, body: Any, *, icon: str | None = None, width: int | str = "stretch", title: str | None = None):
     """Display a success message (green box, Markdown body); returns the element's handle.
 
     Raises NbappAPIError when ``icon`` is not a single emoji.
@@ -28,25 +28,25 @@ def success(dg, body: Any, *, icon: str | None = None):
 
 
 @element(value="body")
-def info(dg, body: Any, *, icon: str | None = None):
+def info(dg, body: Any, *, icon: str | None = None, width: int | str = "stretch", title: str | None = None):
     """Display an informational message (blue box); returns the element's handle."""
     return _alert(dg, "info", body, icon)
 
 
 @element(value="body")
-def warning(dg, body: Any, *, icon: str | None = None):
+def warning(dg, body: Any, *, icon: str | None = None, width: int | str = "stretch", title: str | None = None):
     """Display a warning message (yellow box); returns the element's handle."""
     return _alert(dg, "warning", body, icon)
 
 
 @element(value="body")
-def error(dg, body: Any, *, icon: str | None = None):
+def error(dg, body: Any, *, icon: str | None = None, width: int | str = "stretch", title: str | None = None):
     """Display an error message (red box); returns the element's handle."""
     return _alert(dg, "error", body, icon)
 
 
 @element(value="message")
-def exception(dg, exception: BaseException):
+def exception(dg, exception: BaseException, *, width: int | str = "stretch"):
     """Display an exception: its type, message and traceback (the app's own frames only).
 
     Returns the element's handle; raises NbappAPIError when ``exception`` is not one.

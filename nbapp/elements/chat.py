@@ -110,38 +110,54 @@ def _width(fn: str, width: Any) -> int | str:
 
 # -- chat_input -------------------------------------------------------------------------------
 class ChatInputValue(MutableMapping):
-    """What ``st.chat_input(accept_file=...)`` returns on submit: ``.text`` and ``.files``, also as a dict.
+    """What ``st.chat_input(accept_file=..., accept_audio=...)`` returns on submit, also a dict.
 
-    ``value["text"]``, ``value.files``, ``value.to_dict()``; ``files`` is a list of
-    :class:`UploadedFile`.
+    ``.text``; ``.files`` (a list of :class:`UploadedFile`) only with ``accept_file``;
+    ``.audio`` (a WAV :class:`UploadedFile` or None) only with ``accept_audio``, as in
+    Streamlit: the other attribute raises AttributeError. ``value["text"]``, ``to_dict()``.
     """
 
-    def __init__(self, text: str, files: list[UploadedFile]) -> None:
+    def __init__(self, text: str, files: list[UploadedFile] | None = None, audio: UploadedFile | None = None, *,
+                 include_files: bool = True, include_audio: bool = False) -> None:
         self.text = text
-        self.files = files
+        self._files = list(files or [])
+        self._audio = audio
+        self._keys = ("text", *(("files",) if include_files else ()), *(("audio",) if include_audio else ()))
+
+    @property
+    def files(self) -> list[UploadedFile]:
+        if "files" not in self._keys:
+            raise AttributeError("'ChatInputValue' object has no attribute 'files' (accept_file=False)")
+        return self._files
+
+    @property
+    def audio(self) -> UploadedFile | None:
+        if "audio" not in self._keys:
+            raise AttributeError("'ChatInputValue' object has no attribute 'audio' (accept_audio=False)")
+        return self._audio
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"text": ..., "files": [...]}``."""
-        return {"text": self.text, "files": self.files}
+        """Return ``{"text": ..., "files": [...], "audio": ...}`` (the keys the widget accepts)."""
+        return {key: getattr(self, key) for key in self._keys}
 
     def __getitem__(self, key: str) -> Any:
-        if key not in ("text", "files"):
+        if key not in self._keys:
             raise KeyError(f"Invalid key: {key}")
         return getattr(self, key)
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key not in ("text", "files"):
+        if key not in self._keys:
             raise KeyError(f"Invalid key: {key}")
-        setattr(self, key, value)
+        setattr(self, key if key == "text" else f"_{key}", value)
 
     def __delitem__(self, key: str) -> None:
         raise KeyError(f"Invalid key: {key}")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(("text", "files"))
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return 2
+        return len(self._keys)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ChatInputValue):
@@ -149,7 +165,7 @@ class ChatInputValue(MutableMapping):
         return isinstance(other, Mapping) and dict(other) == self.to_dict()
 
     def __repr__(self) -> str:
-        return f"ChatInputValue(text={self.text!r}, files={self.files!r})"
+        return "ChatInputValue(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self._keys) + ")"
 
 
 def _chat_input_static(props: dict[str, Any]) -> str:
@@ -169,12 +185,13 @@ def chat_input(dg, placeholder: str = "Your message", *, key: str | int | None =
                width: int | str = "stretch", height: int | str = "content") -> str | ChatInputValue | None:
     """Display a chat input box; returns the submitted text on the run right after a submit, else None.
 
-    With ``accept_file`` (True: one file, "multiple", "directory") the submit returns a
-    :class:`ChatInputValue` with ``.text`` and ``.files`` instead. Called on ``st`` outside
+    With ``accept_file`` (True: one file, "multiple", "directory") or ``accept_audio`` the
+    submit returns a :class:`ChatInputValue` with ``.text`` and ``.files`` / ``.audio`` instead. Called on ``st`` outside
     any container, the box is pinned to the bottom of a served app (at the end of the
     output in a notebook); inside a container it is drawn in place. A message longer than
-    ``max_chars`` is cut with a warning. ``accept_audio`` and ``submit_mode`` are accepted
-    and not drawn yet. Raises NbappAPIError for bad arguments or inside an st.form.
+    ``max_chars`` is cut with a warning. ``accept_audio`` adds a microphone button: the
+    value's ``.audio`` is the recording (WAV at ``audio_sample_rate``). ``submit_mode`` is
+    accepted, not honoured yet. Raises NbappAPIError for bad arguments or inside an st.form.
 
     Examples
     --------
@@ -192,6 +209,10 @@ def chat_input(dg, placeholder: str = "Your message", *, key: str | int | None =
         raise fail("chat_input", None, f"submit_mode must be one of {', '.join(map(repr, SUBMIT_MODES))}; "
                                        f"got {describe(submit_mode)}.")
     check_bool("chat_input", "disabled", disabled)
+    check_bool("chat_input", "accept_audio", accept_audio)
+    if audio_sample_rate is not None and (not is_int(audio_sample_rate) or not 3000 <= audio_sample_rate <= 384000):
+        raise fail("chat_input", None, f"audio_sample_rate must be an int between 3000 and 384000 (Hz) or None, "
+                                       f"got {got(audio_sample_rate)}.")
     check_callback("chat_input", "on_submit", on_submit)
     exts = _extensions("chat_input", file_type) if file_type is not None else []
     ctx = require_run_context("chat_input")
@@ -214,14 +235,20 @@ def chat_input(dg, placeholder: str = "Your message", *, key: str | int | None =
             warn_value_rejected("chat_input", placeholder, f"<{len(text)} characters>",
                                 f"is longer than max_chars={max_chars}; kept the first {max_chars}")
             text = text[:max_chars]
-        if not files_on:
+        if not files_on and not accept_audio:
             return text
-        return ChatInputValue(text, _files(placeholder, raw.get("files") or [], exts, accept_file))
+        files = _files(placeholder, raw.get("files") or [], exts, accept_file) if files_on else []
+        return ChatInputValue(text, files, _audio(placeholder, raw.get("audio")) if accept_audio else None,
+                              include_files=files_on, include_audio=bool(accept_audio))
 
     def to_wire(value: Any) -> Any:
         if isinstance(value, ChatInputValue):
-            return {"text": value.text, "files": [{"name": f.name, "type": f.type, "content": f.getvalue()}
-                                                  for f in value.files]}
+            wire: dict[str, Any] = {"text": value.text, "files": [
+                {"name": f.name, "type": f.type, "content": f.getvalue()} for f in value._files]}
+            if value._audio is not None:
+                wire["audio"] = {"name": value._audio.name, "type": value._audio.type,
+                                 "content": value._audio.getvalue()}
+            return wire
         return None if value is None else {"text": str(value)}
 
     value = where._widget(
@@ -229,11 +256,22 @@ def chat_input(dg, placeholder: str = "Your message", *, key: str | int | None =
         identity={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file, "type": exts},
         bounds={"max_chars": max_chars, "accept_file": accept_file, "type": exts},
         props={"placeholder": placeholder, "max_chars": max_chars, "accept_file": accept_file,
+               "accept_audio": bool(accept_audio), "audio_sample_rate": audio_sample_rate,
                "file_type": exts, "width": _width("chat_input", width), "submit_mode": submit_mode},
         serialize=lambda v: None, deserialize=deserialize, to_wire=to_wire, on_change=on_submit, args=args,
         kwargs=kwargs, disabled=disabled, label_visibility="collapsed", trigger=True,
     )
     return value if value not in (None, False) else None
+
+
+def _audio(label: str, item: Any) -> UploadedFile | None:
+    """The recording sent with a message (a WAV file), or None."""
+    if item is None:
+        return None
+    if not isinstance(item, Mapping) or not isinstance(item.get("content"), (bytes, bytearray, memoryview)):
+        warn_value_rejected("chat_input", label, item, "is not an audio recording; ignored it")
+        return None
+    return uploaded_file(str(item.get("name") or "audio.wav"), bytes(item["content"]), item.get("type") or "audio/wav")
 
 
 def _files(label: str, items: list[Any], exts: list[str], accept_file: Any) -> list[UploadedFile]:

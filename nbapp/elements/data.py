@@ -163,7 +163,7 @@ def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "no
                                     "help": help, "label_visibility": label_visibility, "border": bool(border)})
 
 
-@element(value="body")
+@element(value="text")  # AppTest's .value is the JSON text, as in Streamlit
 def json(dg, body: Any, *, expanded: bool | int = True):
     """Display an object or JSON string as pretty-printed JSON with collapsible levels.
 
@@ -178,10 +178,13 @@ def json(dg, body: Any, *, expanded: bool | int = True):
     if not isinstance(expanded, int) or (not isinstance(expanded, bool) and expanded < 0):
         raise NbappAPIError(f"st.json(): expanded must be a bool or a non-negative int (levels to open); "
                             f"got {describe(expanded)}.")
+    text = body if isinstance(body, str) else None
     if isinstance(body, str):
         try:
             body = _json.loads(body)
         except ValueError as err:
             raise NbappAPIError(f"st.json(): body is a string but not valid JSON ({err}): {describe(body)}.") from None
     depth = (1_000 if expanded else 0) if isinstance(expanded, bool) else expanded
-    return dg._enqueue("json", {"body": to_jsonable(body), "expanded": depth})
+    body = to_jsonable(body)
+    return dg._enqueue("json", {"body": body, "expanded": depth,
+                                "text": text if text is not None else _json.dumps(body, default=repr)})

@@ -81,7 +81,7 @@ def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-@element(value="src")
+@element()  # no .value in AppTest, as in Streamlit
 def iframe(dg, src: Any, *, width: int | str = "stretch", height: int | str = "content",
            tab_index: int | None = None, alt: str | None = None):
     """Embed a web page (a URL), a local HTML file (a path) or an HTML string in a sandboxed frame; returns the handle.

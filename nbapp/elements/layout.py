@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from nbapp.elements.policies import check_icon, check_key
+from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import element
 from nbapp.runtime.context import require_run_context
 from nbapp.errors import NbappAPIError, describe
@@ -25,7 +25,9 @@ def container(dg, *, height: int | None = None, border: bool | None = None, key:
     """
     if height is not None and (not isinstance(height, int) or isinstance(height, bool) or height <= 0):
         raise NbappAPIError(f"st.container(): height must be a positive int (pixels), got {describe(height)}.")
-    return dg._add_block("container", {"height": height, "key": check_key("container", key),
+    if key is not None and not isinstance(key, (str, int)):
+        raise NbappAPIError(f"st.container(): key must be a str or int, got {describe(key)}.")
+    return dg._add_block("container", {"height": height, "key": None if key is None else str(key),
                                          "border": bool(border) if border is not None else height is not None})
 
 

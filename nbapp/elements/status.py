@@ -38,7 +38,7 @@ def _toast_seconds(duration: Any) -> float | None:
 
 
 @element()
-def progress(dg, value: Any, text: str | None = None):
+def progress(dg, value: Any, text: str | None = None, width: int | str = "stretch"):
     """Display a progress bar at ``value`` (int 0..100 or float 0.0..1.0); returns its handle.
 
     Call ``.progress(value, text)`` on the handle to move the bar: it is shown at
@@ -56,7 +56,7 @@ def progress(dg, value: Any, text: str | None = None):
 
 @element(value="text")
 @contextlib.contextmanager
-def spinner(dg, text: str = "In progress...", *, show_time: bool = False):
+def spinner(dg, text: str = "In progress...", *, show_time: bool = False, width: int | str = "content"):
     """Show ``text`` with a spinner while the ``with`` block runs; it disappears after.
 
     ``show_time`` adds the seconds elapsed. Raises NbappAPIError when text is not a string.

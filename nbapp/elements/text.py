@@ -47,7 +47,9 @@ def _markdown(fn: str, body: Any, unsafe_allow_html: Any, help: Any) -> dict[str
 
 
 @element(value="body")
-def title(dg, body: Any, anchor: str | bool | None = None, *, help: str | None = None):
+def title(dg, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
+          icon: str | None = None, width: int | str = "stretch", text_alignment: str = "left",
+          wrap: bool = True):
     """Display text in title formatting (an ``<h1>``); returns the element's handle.
 
     ``anchor`` names the heading's link target (derived from the text when None,
@@ -62,7 +64,8 @@ def title(dg, body: Any, anchor: str | bool | None = None, *, help: str | None =
 
 @element(value="body")
 def header(dg, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-           divider: bool | str = False):
+           divider: bool | str = False, icon: str | None = None, width: int | str = "stretch",
+           text_alignment: str = "left", wrap: bool = True):
     """Display text in header formatting (``<h2>``); returns the element's handle.
 
     ``divider`` draws a colored rule below (True: rainbow, or a color name).
@@ -73,13 +76,15 @@ def header(dg, body: Any, anchor: str | bool | None = None, *, help: str | None 
 
 @element(value="body")
 def subheader(dg, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
-              divider: bool | str = False):
+              divider: bool | str = False, icon: str | None = None, width: int | str = "stretch",
+              text_alignment: str = "left", wrap: bool = True):
     """Display text in subheader formatting (``<h3>``), optionally with a colored divider below."""
     return dg._enqueue("subheader", _heading("subheader", body, anchor, help, divider))
 
 
 @element(value="body")
-def markdown(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None):
+def markdown(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
+             width: int | str = "auto", text_alignment: str = "left", anchors: bool = True, wrap: bool = True):
     """Display GitHub-flavoured Markdown; returns the element's handle.
 
     Also understands ``:red[colored text]``, ``:blue-background[highlights]``, emoji
@@ -94,14 +99,15 @@ def markdown(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None
 
 
 @element(value="body")
-def caption(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None):
+def caption(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
+            width: int | str = "stretch", text_alignment: str = "left", wrap: bool = True):
     """Display small, muted Markdown text (captions, asides, footnotes); returns the handle."""
     return dg._enqueue("caption", _markdown("caption", body, unsafe_allow_html, help))
 
 
 @element(value="body")
 def code(dg, body: Any, language: str | None = "python", *, line_numbers: bool = False,
-         wrap_lines: bool = False):
+         wrap_lines: bool = False, height: int | str | None = "content", width: int | str = "stretch"):
     """Display a code block with syntax highlighting and a copy-friendly monospace font.
 
     ``language=None`` shows plain text; an unknown language falls back to plain text.
@@ -112,8 +118,8 @@ def code(dg, body: Any, language: str | None = "python", *, line_numbers: bool =
                                   "line_numbers": bool(line_numbers), "wrap_lines": bool(wrap_lines)})
 
 
-@element(value="body")
-def latex(dg, body: Any, *, help: str | None = None):
+@element(value="markdown")
+def latex(dg, body: Any, *, help: str | None = None, width: int | str = "stretch"):
     """Display a LaTeX formula (a string without ``$``, or a sympy expression); returns the handle.
 
     Examples
@@ -121,24 +127,27 @@ def latex(dg, body: Any, *, help: str | None = None):
     >>> st.latex(r"a + ar + a r^2 = \\sum_{k=0}^{n-1} ar^k")
     """
     check_str("latex", "help", help)
-    return dg._enqueue("latex", {"body": clean_text(body), "help": help})
+    text = clean_text(body)
+    # AppTest's .value: the Markdown Streamlit sends for it ("$$\n...\n$$").
+    return dg._enqueue("latex", {"body": text, "help": help, "markdown": f"$$\n{text}\n$$"})
 
 
 @element(value="body")
-def text(dg, body: Any, *, help: str | None = None):
+def text(dg, body: Any, *, help: str | None = None, width: int | str = "content",
+         text_alignment: str = "left", wrap: bool = True):
     """Display fixed-width, preformatted text, exactly as given (no Markdown); returns the handle."""
     check_str("text", "help", help)
     return dg._enqueue("text", {"body": clean_text(body), "help": help})
 
 
-@element()
-def divider(dg):
-    """Display a horizontal rule; returns the element's handle."""
-    return dg._enqueue("divider", {})
+@element(value="markdown")
+def divider(dg, *, width: int | str = "stretch"):
+    """Display a horizontal rule; returns the element's handle (AppTest's value is "---", as in Streamlit)."""
+    return dg._enqueue("divider", {"markdown": "---"})
 
 
 @element(value="body")
-def html(dg, body: Any):
+def html(dg, body: Any, *, width: int | str = "stretch", unsafe_allow_javascript: bool = False):
     """Display raw HTML (not sanitized; scripts do not run); returns the element's handle.
 
     ``body`` may also be the path of an HTML file, or any object with ``_repr_html_``.

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
+import inspect
 import io
 import re
 import types
@@ -14,6 +16,9 @@ from nbapp.errors import NbappAPIError
 # Written as JSON (Streamlit's list; a tuple or set falls through to inline code, as there).
 _JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, collections.UserDict, collections.ChainMap,
                collections.UserList, ItemsView, KeysView, ValuesView)
+# Shown with st.help, as Streamlit does (with classes, dataclasses and containers).
+_HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType, types.MethodType,
+               types.ModuleType)
 # Rich reprs Jupyter knows, in order of preference, shown by the front end's own renderers.
 _REPR_METHODS = (("_repr_mimebundle_", None), ("_repr_svg_", "image/svg+xml"), ("_repr_png_", "image/png"),
                  ("_repr_jpeg_", "image/jpeg"), ("_repr_markdown_", "text/markdown"), ("_repr_latex_", "text/latex"))
@@ -72,7 +77,9 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False) -> None:
     DataFrames, Series and arrays become dataframes; dicts and lists JSON; exceptions
     exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
     ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
-    ``_repr_png_``...) their rich output; anything else its ``str`` as inline code.
+    ``_repr_png_``...) their rich output; generators stream (``st.write_stream``); functions,
+    modules, classes and dataclasses show their ``st.help``; anything else its ``str`` as
+    inline code.
     Raises NbappAPIError for several arguments written into a single-element slot.
 
     Examples
@@ -113,6 +120,12 @@ def _drawer(dg, arg: Any) -> Callable[[], Any] | None:
         return lambda: dg.dataframe(arg)
     if isinstance(arg, _JSON_TYPES) or isinstance(arg, Mapping) or _is_namedtuple(arg):
         return lambda: dg.json(arg)
+    if inspect.isgenerator(arg) or inspect.isasyncgen(arg) or inspect.isgeneratorfunction(arg) \
+            or inspect.isasyncgenfunction(arg):
+        return lambda: dg.write_stream(arg)
+    if isinstance(arg, _HELP_TYPES) or isinstance(arg, type) or type(arg) is type(dg) or (
+            dataclasses.is_dataclass(arg)):
+        return lambda: dg.help(arg)
     if type(arg).__module__.startswith("sympy") and hasattr(arg, "_repr_latex_"):
         return lambda: dg.latex(arg)
     if (png := _figure_png(arg)) is not None:

@@ -28,6 +28,7 @@ class WidgetMeta:
     label: str = ""
     scope: str | None = None  # the fragment that drew it (None: the script itself)
     to_wire: Callable[[Any], Any] | None = None  # what a browser sends for a value, when not ``serialize``
+    rerun: bool = True  # False: on_change="ignore", a change is stored without rerunning the app
 
     def browser_value(self, value: Any) -> Any:
         """Return what a browser would send to set the widget to ``value`` (AppTest's setters use it)."""
@@ -205,7 +206,8 @@ class SessionState(MutableMapping):
 
         ``wire`` is what the front end sends; the widget's deserializer turns it into the
         app's value, clamping it or keeping the default with a RuntimeWarning when it is out
-        of bounds or malformed. A form widget's value waits in its form (None is returned);
+        of bounds or malformed. A form widget's value waits in its form (None is returned), and so
+        does a widget with ``on_change="ignore"``'s, stored at once without a rerun;
         the form's submit button releases them all at once. An input for a widget that no
         longer exists is dropped (None). Callbacks run when the changes are applied
         (:meth:`apply_changes`, :meth:`run_callbacks`).
@@ -214,6 +216,9 @@ class SessionState(MutableMapping):
         if meta is None:
             return None
         value = meta.deserialize(wire)
+        if meta.form_id is None and not meta.rerun:
+            self._values[key] = value  # on_change="ignore": the next run reads it; this one causes none
+            return None
         if meta.form_id is None:
             return {key: value}
         if meta.kind == "form_submit_button":

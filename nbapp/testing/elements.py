@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from nbapp import tree
+from nbapp.elements.chat import ChatInputValue
 from nbapp.elements.registry import KINDS
+from nbapp.elements.widgets.upload import uploaded_file
 
 
 _CLICK = object()  # click() without an option
@@ -49,12 +51,40 @@ class Element:
 
     # -- widget setters (each returns self so `.run()` can follow) ----------------
     def set_value(self, value: Any) -> "Element":
-        """Set the widget's value for the next run."""
+        """Set the widget's value for the next run (a camera or audio input also takes
+        ``(filename, content, mime_type)``, as in Streamlit's AppTest)."""
         state_key = self._node.props.get("state_key")
         if state_key is None:
             raise TypeError(f"{self.kind} is not a widget: it has no value to set")
+        if isinstance(value, tuple) and self.kind in ("camera_input", "audio_input"):
+            value = uploaded_file(*value)
+        pending = self._at._pending.get(state_key)
+        if self.kind == "chat_input" and isinstance(pending, ChatInputValue) and isinstance(value, str):
+            value = ChatInputValue(value, pending._files)  # files uploaded before the text stay staged
         self._at._set(state_key, value)
         return self
+
+    def upload(self, filename: str, content: bytes, mime_type: str | None = None) -> "Element":
+        """Attach a file: a chat_input's file for its next submit, a camera_input's photo, an
+        audio_input's recording, a file_uploader's file (added to a multiple one)."""
+        file = uploaded_file(filename, content, mime_type)
+        if self.kind == "chat_input":
+            pending = self._at._pending.get(self._node.props["state_key"])
+            text = pending.text if isinstance(pending, ChatInputValue) else pending or ""
+            files = pending._files if isinstance(pending, ChatInputValue) else []
+            return self.set_value(ChatInputValue(text, files + [file] if self.accept_file is not True else [file]))
+        if self.kind == "file_uploader" and self._node.props.get("multiple"):
+            return self.set_value(list(self.value or []) + [file])
+        return self.set_value(file)
+
+    def clear(self) -> "Element":
+        """Remove the attached file(s): a chat_input's staged files (its text stays), an upload, a photo."""
+        if self.kind == "chat_input":
+            key = self._node.props["state_key"]
+            pending = self._at._pending.get(key)
+            self._at._set(key, pending.text if isinstance(pending, ChatInputValue) else pending)
+            return self
+        return self.set_value([] if self._node.props.get("multiple") else None)
 
     def click(self, option: Any = _CLICK) -> "Element":
         """Click a button (True on the next run only); ``click(option)`` picks a menu_button's option."""

@@ -34,14 +34,14 @@ def test_cache_data_hits_across_reruns_and_recomputes_on_a_new_argument():
         n = st.slider("n", 0, 10, 3)
         st.write(total(n))
     """).run()
-    assert at.markdown[0].value == "6"
+    assert at.markdown[0].value == "`6`"
     assert at.session_state["calls"] == 1
     at.run()
     assert at.session_state["calls"] == 1  # a rerun defines the function again: still a hit
     at.slider[0].set_value(4).run()
-    assert at.markdown[0].value == "10" and at.session_state["calls"] == 2
+    assert at.markdown[0].value == "`10`" and at.session_state["calls"] == 2
     at.slider[0].set_value(3).run()
-    assert at.markdown[0].value == "6" and at.session_state["calls"] == 2
+    assert at.markdown[0].value == "`6`" and at.session_state["calls"] == 2
 
 
 def test_cache_resource_object_survives_reruns():
@@ -55,8 +55,8 @@ def test_cache_resource_object_survives_reruns():
         registry()["runs"] += 1
         st.write(registry()["runs"])
     """).run()
-    assert at.markdown[0].value == "1"
-    assert at.run().markdown[0].value == "2"
+    assert at.markdown[0].value == "`1`"
+    assert at.run().markdown[0].value == "`2`"
 
 
 def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
@@ -114,5 +114,5 @@ def test_nested_cached_calls_show_both_spinners():
 
         st.write(outer())
     """)).run()
-    assert at.markdown[0].value == "2"
+    assert at.markdown[0].value == "`2`"
     assert at.session_state["inner"] == [["outer", "inner"]]

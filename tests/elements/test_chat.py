@@ -91,7 +91,7 @@ if v:
     from nbapp.elements.widgets.upload import uploaded_file
     at.chat_input[0].set_value(ChatInputValue("see", [uploaded_file("a.txt", b"abc")])).run()
     assert at.markdown[0].value == "see see"
-    assert at.json[0].value == ["a.txt"]
+    assert at.json[0].value == '["a.txt"]'
     assert at.markdown[-1].value == "abc"
 
 
@@ -151,3 +151,35 @@ def test_write_stream_reads_openai_chunks():
 
 def test_write_stream_rejects_what_cannot_be_iterated(rejects):
     rejects("st.write_stream(5)", "stream must be a generator")
+
+
+def test_apptest_upload_stages_files_for_the_next_submit_as_streamlits_does(run):
+    at = run("v = st.chat_input(accept_file='multiple')\nif v:\n    st.write(v.text, '|', ', '.join(f.name for f in v.files))")
+    at.chat_input[0].upload("a.txt", b"a").upload("b.txt", b"b").set_value("two files").run()
+    assert at.markdown[0].value == "two files | a.txt, b.txt"
+    at.chat_input[0].upload("c.txt", b"c").clear().set_value("none").run()
+    assert at.markdown[0].value == "none |"
+
+
+def test_accept_audio_returns_the_recording_and_only_the_attributes_asked_for(run):
+    at = run("""
+v = st.chat_input(accept_audio=True)
+if v:
+    st.write(repr(v.text), v.audio.name, v.audio.read()[:4].decode(), sorted(v.to_dict()))
+    try:
+        v.files
+    except AttributeError as err:
+        st.write(str(err))
+""")
+    from nbapp.elements.chat import ChatInputValue
+    from nbapp.elements.widgets.upload import uploaded_file
+    at.chat_input[0].set_value(ChatInputValue("", [], uploaded_file("audio.wav", b"RIFF..", "audio/wav"),
+                                              include_files=False, include_audio=True)).run()
+    assert at.markdown[0].value == "'' audio.wav RIFF" and at.json[0].body == ["audio", "text"]
+    assert "has no attribute 'files' (accept_file=False)" in at.markdown[1].value
+
+
+def test_a_plain_chat_input_returns_a_str_and_a_file_one_has_no_audio(run):
+    at = run("v = st.chat_input(accept_file=True)\nif v:\n    st.write(sorted(v.to_dict()), hasattr(v, 'audio'))")
+    at.chat_input[0].set_value("hi").run()
+    assert at.json[0].body == ["files", "text"] and at.markdown[0].value == "`False`"

@@ -56,7 +56,7 @@ del st.session_state["b"]
 st.write(sorted(st.session_state), len(st.session_state), "a" in st.session_state, "b" in st.session_state)
 st.json(st.session_state.to_dict())
 """).run()
-    assert at.json.values == [["a"], {"a": 1}]
+    assert [j.body for j in at.json] == [["a"], {"a": 1}]
     assert at.markdown.values == ["`1` `True` `False`"]
 
 

@@ -73,8 +73,9 @@ from collections import OrderedDict
 st.json('{"a": [1, 2]}')
 st.json(OrderedDict(b=np.int64(3), c=np.array([1.5]), d={1, }))
 """)
-    assert at.json[0].value == {"a": [1, 2]}
-    assert at.json[1].value == {"b": 3, "c": [1.5], "d": [1]}
+    assert at.json[0].value == '{"a": [1, 2]}'  # the JSON text, as Streamlit's AppTest
+    assert at.json[1].body == {"b": 3, "c": [1.5], "d": [1]}
+    assert at.json[1].value == '{"b": 3, "c": [1.5], "d": [1]}'
 
 
 def test_json_expanded_levels(run):

@@ -73,9 +73,10 @@ def test_code_defaults_to_python_and_keeps_options(run):
 
 def test_latex_text_divider(run):
     at = run(r"st.latex(r'\sum_i x_i')" + "\nst.text('  a  b')\nst.divider()")
-    assert at.latex[0].value == r"\sum_i x_i"
+    assert at.latex[0].value == "$$\n\\sum_i x_i\n$$"  # the Markdown Streamlit's AppTest reports
+    assert at.latex[0].body == r"\sum_i x_i"
     assert at.text[0].value == "a  b"
-    assert len(at.divider) == 1
+    assert at.divider.values == ["---"]
 
 
 def test_html_accepts_strings_files_and_objects_with_repr_html(tmp_path, run):

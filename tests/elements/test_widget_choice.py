@@ -87,3 +87,14 @@ def test_form_submit_buttons_are_listed_with_the_buttons(run):
     at = run("with st.form('f'):\n    st.text_input('t')\n    st.form_submit_button('Go')\nst.button('b')")
     assert [b.label for b in at.button] == ["Go", "b"]
     assert len(at.form_submit_button) == 1
+
+
+def test_on_change_ignore_stores_the_value_without_a_rerun(run):
+    at = run("st.session_state.runs = st.session_state.get('runs', 0) + 1\n"
+             "v = st.pills('P', ['a', 'b'], key='p', on_change='ignore')\n"
+             "w = st.slider('s', 0, 9, 1, key='s', on_change='ignore')")
+    state = at._app.session_state
+    assert state.receive("p", [1]) is None and state.receive("s", 5) is None  # no rerun requested
+    assert state["p"] == "b" and state["s"] == 5
+    at.run()
+    assert at.pills[0].value == "b" and at.slider[0].value == 5 and at.session_state.runs == 2

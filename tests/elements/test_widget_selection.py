@@ -112,3 +112,35 @@ def test_browser_indices_map_to_options_and_bad_ones_warn_and_keep_the_default(r
         assert multi.deserialize([0, 9]) == ["y"]
     with pytest.warns(RuntimeWarning, match="has more than max_selections=2; kept the first 2"):
         assert multi.deserialize([0, 1, 2]) == ["x", "y"]
+
+
+def test_selectbox_and_multiselect_accept_new_options(run):
+    at = run("a = st.selectbox('Pick', ['x', 'y'], accept_new_options=True)\n"
+             "b = st.multiselect('Tags', ['x', 'y'], ['x'], accept_new_options=True)\nst.write(repr((a, b)))")
+    at.selectbox[0].set_value("brand new")
+    at.multiselect[0].select("typed").run()
+    assert at.markdown[0].value == "('brand new', ['x', 'typed'])"
+    at.selectbox[0].set_value("y").run()
+    assert at.selectbox[0].value == "y"
+
+
+def test_a_new_option_is_refused_without_accept_new_options(run):
+    at = run("a = st.selectbox('Pick', ['x', 'y'])")
+    import pytest
+    with pytest.raises(ValueError, match="not one of the options"):
+        at.selectbox[0].set_value("brand new").run()
+
+
+def test_streamlit_1_67_options_are_accepted(run):
+    at = run("""
+st.slider('s', 0, 10, 3, width='stretch', bind=None, persist_state=None, on_change='ignore')
+st.text_input('t', required=False, icon=None, validate=None, live=False, width=200)
+st.button('b', icon_position='right', width='stretch', shortcut='ctrl+k', wrap=True)
+st.checkbox('c', width='content', wrap=None)
+st.radio('r', ['a'], width='content')
+st.time_input('ti', format='12h')
+st.file_uploader('f', max_upload_size=10)
+st.selectbox('sb', ['a'], filter_mode=None, required=True, icon='🔥')
+st.link_button('l', 'https://example.com', key='lb', on_click='ignore', width='stretch')
+""")
+    assert not at.exception, at.exception[0].value

@@ -104,3 +104,12 @@ def test_each_run_gets_a_fresh_file_positioned_at_the_start():
     first = at.text[0].value
     assert "b'x,y\\n1,2\\n'" in first
     assert at.run().text[0].value == first  # the previous run read it to the end
+
+
+def test_a_file_over_max_upload_size_is_refused_with_a_warning(run):
+    import pytest
+    at = run("f = st.file_uploader('Data', max_upload_size=1, key='f')\nst.write(repr(f and f.name))")
+    state = at._app.session_state
+    with pytest.warns(RuntimeWarning, match="larger than max_upload_size=1 MB"):
+        assert state.receive("f", [{"name": "big.bin", "content": b"x" * (1024 * 1024 + 1)}]) == {"f": None}
+    assert state.receive("f", [{"name": "ok.bin", "content": b"x" * 1024}])["f"].name == "ok.bin"

@@ -48,12 +48,12 @@ st.write({"a": 1, "b": [1, 2]})
 st.write(["x", "y"])
 st.write(Point(1, 2))
 """)
-    assert at.json.values == [{"a": 1, "b": [1, 2]}, ["x", "y"], {"x": 1, "y": 2}]
+    assert [j.body for j in at.json] == [{"a": 1, "b": [1, 2]}, ["x", "y"], {"x": 1, "y": 2}]
 
 
 def test_session_state_is_written_as_json(run):
     at = run("st.session_state.count = 3\nst.write(st.session_state)")
-    assert at.json[0].value == {"count": 3}
+    assert at.json[0].body == {"count": 3}
 
 
 def test_exceptions_become_exception_elements(run):
@@ -128,3 +128,17 @@ def test_several_arguments_cannot_go_into_one_placeholder(run):
 def test_one_argument_into_a_placeholder_replaces_its_content(run):
     at = run("slot = st.empty()\nslot.write('first')\nslot.write('second')")
     assert at.markdown.values == ["second"]
+
+
+def test_generators_stream_and_functions_modules_classes_show_help_as_in_streamlit(run):
+    at = run("""
+import math
+from dataclasses import dataclass
+@dataclass
+class Point:
+    x: int
+st.write(w for w in ["a", "b"])
+st.write(len, math, Point, Point(1))
+""")
+    assert at.markdown[0].value == "ab"
+    assert [h.value for h in at.help] == ["len", "math", "Point", "Point(x=1)"]

@@ -17,7 +17,9 @@ BUTTON_TYPES = ("primary", "secondary", "tertiary")
 def button(dg, label: str, key: str | None = None, help: str | None = None,
            on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
            type: str = "secondary", icon: str | None = None, disabled: bool = False,
-           use_container_width: bool = False) -> bool:
+           use_container_width: bool = False,
+           icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
+           wrap: bool | None = None) -> bool:
     """Display a button; returns True on the run right after it was clicked, else False.
 
     ``on_click(*args, **kwargs)`` runs before that run. Raises NbappAPIError for an
@@ -35,7 +37,9 @@ def button(dg, label: str, key: str | None = None, help: str | None = None,
 def form_submit_button(dg, label: str = "Submit", help: str | None = None,
                        on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
                        key: str | None = None, type: str = "secondary", icon: str | None = None,
-                       disabled: bool = False, use_container_width: bool = False) -> bool:
+                       disabled: bool = False, use_container_width: bool = False,
+                       icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
+                       wrap: bool | None = None) -> bool:
     """Display a form's submit button; returns True on the run after the form was submitted.
 
     Clicking it sends every value the form held back at once. Raises NbappAPIError
@@ -63,7 +67,9 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
 def download_button(dg, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
                     key: str | None = None, help: str | None = None, on_click: Callable | str | None = "rerun",
                     args: tuple | None = None, kwargs: dict | None = None, *, type: str = "secondary",
-                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False) -> bool:
+                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False,
+                    icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
+                    wrap: bool | None = None) -> bool:
     """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
 
     ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream")
@@ -93,7 +99,10 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None, mim
 
 @element()
 def link_button(dg, label: str, url: str, *, help: str | None = None, type: str = "secondary",
-                icon: str | None = None, disabled: bool = False, use_container_width: bool = False):
+                icon: str | None = None, disabled: bool = False, use_container_width: bool = False,
+                key: str | int | None = None, on_click: Callable | str | None = "ignore",
+                args: tuple | None = None, kwargs: dict | None = None, icon_position: str = "left",
+                width: int | str = "content", shortcut: str | None = None, wrap: bool | None = None):
     """Display a button that opens ``url`` in a new browser tab; returns the element's handle.
 
     Raises NbappAPIError when ``label`` or ``url`` is not a str, or for an unknown ``type``.

@@ -11,8 +11,10 @@ from nbapp.runtime.state import warn_value_rejected
 
 @element()
 def checkbox(dg, label: str, value: bool = False, key: str | None = None, help: str | None = None,
-             on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-             disabled: bool = False, label_visibility: str = "visible") -> bool:
+             on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
+             disabled: bool = False, label_visibility: str = "visible",
+             width: int | str = "content", wrap: bool | None = None, bind: str | None = None,
+             persist_state: Any = None) -> bool:
     """Display a checkbox; returns True while it is ticked.
 
     Raises NbappAPIError when ``value`` is not a bool.
@@ -27,8 +29,10 @@ def checkbox(dg, label: str, value: bool = False, key: str | None = None, help: 
 
 @element()
 def toggle(dg, label: str, value: bool = False, key: str | None = None, help: str | None = None,
-           on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-           disabled: bool = False, label_visibility: str = "visible") -> bool:
+           on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
+           disabled: bool = False, label_visibility: str = "visible",
+           width: int | str = "content", wrap: bool | None = None, bind: str | None = None,
+           persist_state: Any = None) -> bool:
     """Display a toggle switch; returns True while it is on.
 
     Raises NbappAPIError when ``value`` is not a bool.

@@ -5,9 +5,8 @@ The browser sends indices (a list for the button groups, an int for feedback and
 ``{"index", "seq"}`` for a menu click); ``deserialize`` maps them back to options, rejecting
 what is out of range with a warning.
 
-``on_change`` also takes Streamlit's "rerun" (the default) and "ignore"; nbapp reruns on
-every change in both cases for now (the value is kept either way). ``bind`` and
-``persist_state`` are accepted and have no effect yet.
+``on_change`` also takes Streamlit's "rerun" (the default) and "ignore" (a change is stored
+without rerunning the app). ``bind`` and ``persist_state`` are accepted and have no effect yet.
 """
 from __future__ import annotations
 
@@ -43,9 +42,9 @@ def _static(props: dict[str, Any]) -> str:
     return f'{label}<div class="nbapp-choice nbapp-choice-{style}">{buttons}</div>'
 
 
-def _on_change(fn: str, label: str | None, on_change: Any) -> Callable | None:
-    if on_change is None or on_change in ("rerun", "ignore"):
-        return None
+def _on_change(fn: str, label: str | None, on_change: Any) -> Callable | str | None:
+    if on_change is None or (isinstance(on_change, str) and on_change in ("rerun", "ignore")):
+        return on_change
     if not callable(on_change):
         raise fail(fn, label, f"on_change must be 'rerun', 'ignore', a function or None, got {got(on_change)}.")
     return on_change

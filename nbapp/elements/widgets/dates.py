@@ -41,9 +41,11 @@ def _date_bound(label: str, name: str, bound: Any, fallback: date) -> date:
 @element()
 def date_input(dg, label: str, value: Any = "today", min_value: date | None = None,
                max_value: date | None = None, key: str | None = None, help: str | None = None,
-               on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
+               on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
                format: str = "YYYY/MM/DD", disabled: bool = False,
-               label_visibility: str = "visible") -> date | tuple[date, ...] | None:
+               label_visibility: str = "visible",
+               required: bool = False, width: int | str = "stretch", bind: str | None = None,
+               persist_state: Any = None) -> date | tuple[date, ...] | None:
     """Display a date picker; returns a date, None (``value=None``, nothing picked), or for a
     range (``value`` a list or tuple of 0-2 dates) a tuple of the 0, 1 or 2 dates picked so far.
 
@@ -117,9 +119,11 @@ def date_input(dg, label: str, value: Any = "today", min_value: date | None = No
 
 @element()
 def time_input(dg, label: str, value: Any = "now", key: str | None = None, help: str | None = None,
-               on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
+               on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
                disabled: bool = False, label_visibility: str = "visible",
-               step: int | timedelta = timedelta(minutes=15)) -> time | None:
+               step: int | timedelta = timedelta(minutes=15),
+               required: bool = False, format: str = "24h", width: int | str = "stretch",
+               bind: str | None = None, persist_state: Any = None) -> time | None:
     """Display a time picker; returns a time (None while empty when ``value=None``).
 
     ``value="now"`` starts at the current time (to the minute). ``step`` (seconds or a

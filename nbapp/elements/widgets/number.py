@@ -19,9 +19,11 @@ def _is_number(v: Any) -> bool:
 @element()
 def number_input(dg, label: str, min_value: int | float | None = None, max_value: int | float | None = None,
                  value: Any = "min", step: int | float | None = None, format: str | None = None,
-                 key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+                 key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
                  args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str | None = None,
-                 disabled: bool = False, label_visibility: str = "visible") -> int | float | None:
+                 disabled: bool = False, label_visibility: str = "visible",
+                 required: bool = False, icon: str | None = None, width: int | str = "stretch",
+                 bind: str | None = None, persist_state: Any = None) -> int | float | None:
     """Display a number box with − / + buttons; returns its number (None while empty when ``value=None``).
 
     Ints when every given number is an int, else floats. ``value="min"`` starts at

@@ -37,8 +37,9 @@ def _is_number(v: Any) -> bool:
 @element()
 def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: Any = None,
            step: Any = None, format: str | None = None, key: str | None = None, help: str | None = None,
-           on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-           disabled: bool = False, label_visibility: str = "visible") -> Any:
+           on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
+           disabled: bool = False, label_visibility: str = "visible",
+           width: int | str = "stretch", bind: str | None = None, persist_state: Any = None) -> Any:
     """Display a slider; returns its current value (a number, date, time or datetime; a tuple for a range).
 
     ``value`` given as a 2-item list or tuple makes a range slider. Defaults as in
@@ -114,8 +115,9 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
 @element()
 def select_slider(dg, label: str, options: Any = (), value: Any = None,
                   format_func: Callable[[Any], Any] = str, key: str | None = None, help: str | None = None,
-                  on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-                  disabled: bool = False, label_visibility: str = "visible") -> Any:
+                  on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
+                  disabled: bool = False, label_visibility: str = "visible",
+                  width: int | str = "stretch", bind: str | None = None, persist_state: Any = None) -> Any:
     """Display a slider over a list of options; returns the chosen option (a tuple of two for a range).
 
     ``value`` defaults to the first option; a 2-item list or tuple makes a range.

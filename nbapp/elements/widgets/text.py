@@ -18,9 +18,11 @@ _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 @element()
 def text_input(dg, label: str, value: str | None = "", max_chars: int | None = None, key: str | None = None,
                type: str = "default", help: str | None = None, autocomplete: str | None = None,
-               on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
+               on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
                placeholder: str | None = None, disabled: bool = False,
-               label_visibility: str = "visible") -> str | None:
+               label_visibility: str = "visible",
+               required: bool = False, icon: str | None = None, validate: Any = None, live: str | bool = False,
+               width: int | str = "stretch", bind: str | None = None, persist_state: Any = None) -> str | None:
     """Display a one-line text box; returns its text (None while empty when ``value=None``).
 
     The app sees the text when the user presses Enter or leaves the box. ``type="password"``
@@ -40,9 +42,11 @@ def text_input(dg, label: str, value: str | None = "", max_chars: int | None = N
 
 @element()
 def text_area(dg, label: str, value: str | None = "", height: int | None = None, max_chars: int | None = None,
-              key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+              key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
               args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str | None = None,
-              disabled: bool = False, label_visibility: str = "visible") -> str | None:
+              disabled: bool = False, label_visibility: str = "visible",
+              required: bool = False, width: int | str = "stretch", bind: str | None = None,
+              persist_state: Any = None) -> str | None:
     """Display a multi-line text box; returns its text (None while empty when ``value=None``).
 
     ``height`` is in pixels (at least 68). Raises NbappAPIError for a bad height or
@@ -93,8 +97,9 @@ def _text(dg, kind, label, value, max_chars, key, help, on_change, args, kwargs,
 
 @element()
 def color_picker(dg, label: str, value: str | None = None, key: str | None = None, help: str | None = None,
-                 on_change: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
-                 disabled: bool = False, label_visibility: str = "visible") -> str:
+                 on_change: Callable | str | None = "rerun", args: tuple | None = None, kwargs: dict | None = None, *,
+                 disabled: bool = False, label_visibility: str = "visible",
+                 width: int | str = "content", bind: str | None = None, persist_state: Any = None) -> str:
     """Display a color swatch that opens a picker; returns the color as a hex string ("#rrggbb").
 
     ``value`` defaults to black. Raises NbappAPIError when it is not a hex color.

@@ -60,9 +60,11 @@ def _extensions(label: str, type: Any) -> list[str]:
 
 @element()
 def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_multiple_files: bool = False,
-                  key: str | None = None, help: str | None = None, on_change: Callable | None = None,
+                  key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
                   args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
-                  label_visibility: str = "visible") -> UploadedFile | list[UploadedFile] | None:
+                  label_visibility: str = "visible",
+                  max_upload_size: int | None = None,
+                  width: int | str = "stretch") -> UploadedFile | list[UploadedFile] | None:
     """Display a file upload button; returns the uploaded :class:`UploadedFile` (None before an
     upload), or with ``accept_multiple_files=True`` a list of them (empty before an upload).
 
@@ -76,6 +78,10 @@ def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_mu
     ...     df = pd.read_csv(f)
     """
     exts = _extensions(label, type)
+    if max_upload_size is not None and (not isinstance(max_upload_size, int) or isinstance(max_upload_size, bool)
+                                        or max_upload_size <= 0):
+        raise fail("file_uploader", label, f"max_upload_size must be a positive int (megabytes) or None, "
+                                           f"got {describe(max_upload_size)}.")
     check_bool("file_uploader", "accept_multiple_files", accept_multiple_files, label=label)
     multiple = bool(accept_multiple_files)
     default: Any = [] if multiple else None
@@ -91,6 +97,10 @@ def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_mu
                 warn_value_rejected("file_uploader", label, item, "is not an uploaded file; ignored it")
                 continue
             name = item["name"]
+            if max_upload_size is not None and len(item["content"]) > max_upload_size * 1024 * 1024:
+                warn_value_rejected("file_uploader", label, name, f"is larger than max_upload_size={max_upload_size} "
+                                                                  "MB; ignored it")
+                continue
             if exts and not name.lower().endswith(tuple(exts)):
                 warn_value_rejected("file_uploader", label, name, f"is not one of {', '.join(exts)}; ignored it")
                 continue
