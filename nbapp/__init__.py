@@ -15,6 +15,14 @@ from nbapp.elements.registry import COMMANDS as _COMMANDS
 from nbapp.names import missing
 from nbapp.errors import DuplicateWidgetID, NbappAPIError, StreamlitAPIException  # noqa: F401
 from nbapp.runtime.control import rerun, session_state, set_page_config, stop  # noqa: F401
+from nbapp.fragments import dialog, fragment  # noqa: F401
+from nbapp.runtime.page_context import context, query_params  # noqa: F401
+from nbapp.secrets import secrets  # noqa: F401
+from nbapp.config import get_option, set_option  # noqa: F401
+from nbapp.navigation import Page, navigation, switch_page  # noqa: F401
+from nbapp.navigation import pages_folder as _pages_folder  # noqa: F401
+from nbapp import connections  # noqa: F401
+from nbapp.connections import connection_factory as connection  # noqa: F401
 
 _main = DeltaGenerator(root="main")
 sidebar = DeltaGenerator(root="sidebar")

@@ -114,7 +114,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cull-idle", type=int, default=d.cull_idle, metavar="SECONDS",
                         help=f"shut down a session's kernel idle this long after its page closed "
                              f"(default: {d.cull_idle}; 0: never)")
-    parser.add_argument("--theme", choices=("light", "dark"), default=d.theme, help="the page's theme (default: light)")
+    parser.add_argument("--theme", choices=("light", "dark"), default=None,
+                        help="the page's theme (default: theme.base in .streamlit/config.toml, else light)")
     parser.add_argument("--debug", action="store_true", help="log everything and show server tracebacks in the page")
 
 
@@ -124,10 +125,25 @@ def _serve(args: argparse.Namespace, path: Path) -> None:
 
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,
-                           cull_idle=args.cull_idle, theme=args.theme, debug=args.debug)
+                           cull_idle=args.cull_idle, theme=args.theme or _config_theme(path) or d_theme(),
+                           debug=args.debug)
     if options.port is not None and not 0 <= options.port < 65536:
         raise UsageError(f"--port {options.port} is not a port number. Give one from 1 to 65535, or 0 for any free one.")
     serve(options)
+
+
+def _config_theme(path: Path) -> str | None:
+    """config.toml's ``theme.base`` ("light" or "dark") for the app at ``path``, if set."""
+    from nbapp.config import file_options
+
+    base = file_options(Path(path).resolve().parent).get("theme.base")
+    return base if base in ("light", "dark") else None
+
+
+def d_theme() -> str:
+    from nbapp.serve.options import ServeOptions
+
+    return ServeOptions.theme
 
 
 def _run(args: argparse.Namespace) -> None:

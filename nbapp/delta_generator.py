@@ -13,6 +13,7 @@ from typing import Any
 import nbapp.elements  # noqa: F401  (imports every element family, which registers its commands)
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
 from nbapp.elements.registry import COMMANDS
+from nbapp.errors import NbappAPIError
 from nbapp.runtime.context import require_run_context
 from nbapp.runtime.runner import RunContext
 from nbapp.runtime.state import WidgetMeta
@@ -60,6 +61,11 @@ class DeltaGenerator:
         if self._root == "main":
             return ctx.stack[-1]._cursor(ctx) if ctx.stack else (ctx.root_block("main"), None)
         if self._root is not None:
+            if self._root == "sidebar" and ctx.scope is not None:
+                raise NbappAPIError(
+                    "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
+                    "elements to the sidebar with a fragment, call your fragment function inside a "
+                    "`with st.sidebar` context manager.")
             return ctx.root_block(self._root), None
         return self._block_ref, self._slot
 
@@ -73,6 +79,8 @@ class DeltaGenerator:
         ctx = require_run_context(kind)
         block = Block(kind, props or {}, form=form or self._target(ctx).form)
         self._place(block, False, ctx)
+        if ctx.scope is not None:
+            ctx.scope_blocks.add(id(block))
         return DeltaGenerator(block=block)
 
     def _place(self, node, live: bool, ctx: RunContext | None = None, checkpoint: bool = True) -> "DeltaGenerator":
@@ -132,7 +140,12 @@ class DeltaGenerator:
         if isinstance(on_change, str) and on_change in ("rerun", "ignore"):
             on_change = None  # Streamlit's modes: "ignore" stores a change without rerunning the app
         check_callback(kind, "on_change/on_click", on_change, label=label)
-        form = self._target(ctx).form
+        target = self._target(ctx)
+        if ctx.scope is not None and id(target) not in ctx.scope_blocks:
+            raise NbappAPIError(
+                f"st.{kind}({label!r}): fragments cannot write widgets to outside containers. Draw the widget "
+                "in the fragment's own body (or a container made inside the fragment).")
+        form = target.form
         bounds = bounds or {}
         if key is None:
             ident = _digest(kind, sorted(identity.items()), sorted(bounds.items()), form)

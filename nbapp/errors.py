@@ -42,11 +42,15 @@ class StopException(ScriptControl):
 
 
 class RerunException(ScriptControl):
-    """Raised by ``st.rerun()`` (``stale=False``) or because newer widget state is waiting (``stale=True``)."""
+    """Raised by ``st.rerun()`` (``stale=False``) or because newer widget state is waiting (``stale=True``).
 
-    def __init__(self, stale: bool = False) -> None:
+    ``fragment`` is the id of the fragment to rerun (``st.rerun(scope="fragment")``); None reruns the app.
+    """
+
+    def __init__(self, stale: bool = False, fragment: str | None = None) -> None:
         super().__init__()
         self.stale = stale
+        self.fragment = fragment
 
 
 def describe(value: object, limit: int = 60) -> str:

@@ -13,6 +13,7 @@ kernel is free again to take widget changes, which interrupt it as in Streamlit.
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import queue
 import sys
@@ -20,15 +21,21 @@ import threading
 import time
 import traceback
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from nbapp.config import theme_css
+from nbapp.elements.pages import NAV_KEY, base_url
+from nbapp.navigation import pages_folder_script
+from nbapp.render.page import PageBridge, theme_style
 from nbapp.render.widgets import WidgetRenderer
-from nbapp.runtime.requests import RerunRequests
+from nbapp.runtime.requests import RerunRequests, Request
 from nbapp.runtime.runner import App
 from nbapp.tree import Block
 
 WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modification time
+TICK = 0.05  # seconds between checks for due ``run_every`` fragments
+IDLE_TICK = 0.25  # the same while the app has none
 LIVE_AFTER = 3.0  # seconds: a first run still drawing after this long no longer holds up the cell
 
 
@@ -38,7 +45,10 @@ class JupyterApp:
     def __init__(self, source: str, *, filename: str,
                  globals_fn: Callable[[], Mapping[str, Any]] | None = None) -> None:
         self.app = App(source, filename=filename, globals_fn=globals_fn)
-        self.renderer = WidgetRenderer(self._on_input)
+        self.bridge = PageBridge()
+        self.bridge.observe(self._on_page, "page")
+        app_dir = os.path.dirname(filename) if os.path.isabs(filename) else None
+        self.renderer = WidgetRenderer(self._on_input, extras=(self.bridge, theme_style(theme_css(app_dir))))
         self.requests = RerunRequests()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: threading.Thread | None = None
@@ -47,6 +57,7 @@ class JupyterApp:
         self._cell_jobs: queue.SimpleQueue | None = None  # draws done by the waiting cell
         self._post_lock = threading.Lock()
         self._last_draw = 0.0
+        self._page_waiting: dict | None = None  # a served page's report that came before the app had pages
 
     @property
     def widget(self):
@@ -66,6 +77,7 @@ class JupyterApp:
         self.requests.request()
         self._worker = threading.Thread(target=self._work, name=f"nbapp-app {self.app.filename}", daemon=True)
         self._worker.start()
+        threading.Thread(target=self._tick, name=f"nbapp-tick {self.app.filename}", daemon=True).start()
         try:
             self._wait_for_first_run()
         except KeyboardInterrupt:
@@ -114,7 +126,40 @@ class JupyterApp:
         for warning in caught:
             print(f"nbapp: {warning.message}", file=sys.stderr)
         if changes is not None:
+            meta = self.app.session_state.widget(state_key)
+            scope = meta.scope if meta is not None else None
+            self.requests.request(changes, fragment=scope if scope in self.app.fragments else None)
+
+    def _on_page(self, change: dict) -> None:
+        """The page reported itself: a served page's query string becomes st.query_params (and a rerun)."""
+        info = dict(change["new"] or {})
+        app = self.app
+        first = not app.page_info
+        app.page_info = info
+        query = info.get("query")
+        rerun = first and app.context_read
+        changes = self._page_path_change(info) if info.get("served") else None
+        if info.get("served") and self.app.session_state.widget(NAV_KEY) is None:
+            self._page_waiting = info  # no pages yet (the first run): its path is looked at after that run
+        if info.get("served") and query is not None and query != app.query_params.query_string():
+            app.query_params.set_query_string(query)
+            rerun = True
+        if changes:
             self.requests.request(changes)
+        elif rerun:
+            self.requests.request()
+
+    def _page_path_change(self, info: dict) -> dict | None:
+        """The page's URL path (opened, or back/forward) names a page: the changes that show it, if another."""
+        meta = self.app.session_state.widget(NAV_KEY)
+        path = str(info.get("path") or "")
+        base = base_url()
+        if meta is None or not path.startswith(base):
+            return None
+        wanted = path[len(base):].strip("/")
+        if wanted == self.app.session_state._values.get(NAV_KEY):
+            return None
+        return self.app.session_state.receive(NAV_KEY, wanted)
 
     # -- worker thread --------------------------------------------------------------------
     def _work(self) -> None:
@@ -122,13 +167,46 @@ class JupyterApp:
             try:
                 if request.source is not None:
                     self.app.set_source(request.source)
-                tree = self.app.run(request.changes, interrupt=self.requests.superseded, flush=self._flush)
-                if tree is not None:
+                for tree in self._run(request):
                     self._post(lambda tree=tree: self._draw(tree, final=True))
             except Exception:  # a bug of ours must not kill the app: report it, keep serving
                 traceback.print_exc()
             finally:
                 self._post(self._first_run_done.set)  # after its draw, in order
+
+    def _run(self, request: Request) -> Iterator[Block]:
+        """Run what ``request`` covers (the app, or its fragments one by one); yield each finished tree."""
+        if request.fragments is None:
+            tree = self.app.run(request.changes, interrupt=self.requests.superseded, flush=self._flush)
+            if tree is not None:
+                yield tree
+            return
+        changes = request.changes
+        for fid in request.fragments:
+            scope = self.app.fragments.get(fid)
+            if scope is None and not changes:
+                continue  # the fragment is gone (the app no longer calls it): its timer's tick is dropped
+            tree = self.app.run(changes, scope=scope, flush=self._flush,
+                                interrupt=functools.partial(self.requests.superseded, fid))
+            changes = {}
+            if tree is not None:
+                yield tree
+
+    def _tick(self) -> None:
+        """Post a rerun of each ``run_every`` fragment on its interval, until the app is closed."""
+        due: dict[str, float] = {}
+        while not self.requests.wait_closed(TICK if due else IDLE_TICK):  # an app without timers checks rarely
+            now = time.monotonic()
+            timed = {fid: s.props["run_every"] for fid, s in list(self.app.fragments.items())
+                     if s.props.get("run_every")}
+            for gone in [f for f in due if f not in timed]:
+                del due[gone]
+            for fid, interval in timed.items():
+                if fid not in due:
+                    due[fid] = now + interval
+                elif now >= due[fid]:
+                    due[fid] = now + interval
+                    self.requests.request(fragment=fid)
 
     def _flush(self, tree: Block) -> None:
         if not self._render_queued:
@@ -153,6 +231,16 @@ class JupyterApp:
         try:
             self.renderer.render(tree, final=final)
             self._last_draw = time.monotonic()
+            if final:
+                waiting, self._page_waiting = self._page_waiting, None
+                opened_at = self._page_path_change(waiting) if waiting else None
+                if opened_at:  # the page was opened at another page's URL before the app had pages
+                    self.requests.request(opened_at)
+                    return
+                with self.bridge.hold_sync():
+                    self.bridge.query = self.app.query_params.query_string()
+                    page = self.app.session_state._values.get(NAV_KEY)
+                    self.bridge.path = "" if page is None else base_url() + page
         except Exception:
             traceback.print_exc()
 
@@ -182,7 +270,7 @@ def show_script(path: str, *, watch: bool = True, globals_fn=None) -> JupyterApp
     """
     path = os.path.abspath(path)
     with open(path, encoding="utf-8") as f:
-        source = f.read()
+        source = pages_folder_script(path, f.read())
     app = JupyterApp(source, filename=path, globals_fn=globals_fn)
     app.show()
     if watch:
@@ -198,7 +286,7 @@ def _watch(app: JupyterApp, path: str) -> None:
         if now != stamp and now is not None:
             stamp = now
             with open(path, encoding="utf-8") as f:
-                app.set_source(f.read())
+                app.set_source(pages_folder_script(path, f.read()))
 
 
 def _stamp(path: str) -> tuple[float, int] | None:

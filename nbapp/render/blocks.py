@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from nbapp.render.frontend import ActionHtml
 from nbapp.render.registry import BlockAdapter, adapter, changed, classed
+from nbapp.render.structure import flex_layout
 
 
 def _page_config_html(config: dict[str, Any]) -> str:
@@ -89,10 +90,12 @@ class Columns(BlockAdapter):
     def create(self, props, emit):
         box = classed(w.HBox(), "nbapp-columns", f"nbapp-align-{props['align']}")
         box.layout.grid_gap = props["gap"]
+        if isinstance(props.get("width"), int):
+            box.layout.max_width = f"{props['width']}px"
         return box
 
     def update(self, widget, props, old):
-        if changed(props, old, "align"):
+        if changed(props, old, "align", "width"):
             return False
         widget.layout.grid_gap = props["gap"]
         return True
@@ -116,10 +119,21 @@ class Column(BlockAdapter):
 
 @adapter("tabs")
 class Tabs(BlockAdapter):
+    """Tabs; the open one starts at ``selected`` (``default``). Stateful tabs (a ``state_key``)
+    report the user's choice and follow the app's (``pushed``)."""
+
     def create(self, props, emit):
-        return classed(w.Tab(), "nbapp-tabs")
+        tab = classed(w.Tab(), "nbapp-tabs")
+        tab.nbapp_select = props.get("selected", 0)
+        labels = props.get("labels", [])
+        tab.observe(lambda ch: ch.new is not None and ch.new < len(labels) and emit(labels[ch.new]), "selected_index")
+        return tab
 
     def update(self, widget, props, old):
+        if changed(props, old, "labels") and props.get("state_key"):
+            return False  # the reported label comes from the labels the widget was made with
+        if props.get("state_key") and changed(props, old, "selected", "pushed"):
+            widget.nbapp_select = props.get("selected", 0)
         return True  # titles are set with the children
 
     def set_children(self, widget, children):
@@ -127,6 +141,9 @@ class Tabs(BlockAdapter):
         titles = tuple(c.nbapp_label for c in children)
         if tuple(widget.titles) != titles:
             widget.titles = titles
+        select, widget.nbapp_select = getattr(widget, "nbapp_select", None), None
+        if select is not None and select < len(children) and widget.selected_index != select:
+            widget.selected_index = select
 
 
 @adapter("tab")
@@ -149,6 +166,7 @@ class Expander(BlockAdapter):
         inner = w.VBox()
         acc = classed(w.Accordion(children=(inner,), selected_index=0 if props["expanded"] else None), "nbapp-expander")
         self.update(acc, props, {})
+        acc.observe(lambda ch: emit(ch.new == 0), "selected_index")  # heard only for a stateful expander
         return acc
 
     def update(self, widget, props, old):
@@ -156,7 +174,7 @@ class Expander(BlockAdapter):
         title = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
         if tuple(widget.titles) != (title,):
             widget.titles = (title,)
-        if old and changed(props, old, "expanded"):
+        if old and changed(props, old, "expanded", "pushed"):
             widget.selected_index = 0 if props["expanded"] else None
         return True
 
@@ -177,10 +195,13 @@ class Box(BlockAdapter):
         if props.get("height"):
             box.layout.height = f"{props['height']}px"
             box.layout.overflow = "auto"
+        if self.kind == "container":
+            flex_layout(box, props)
         return box
 
     def update(self, widget, props, old):
-        return not changed(props, old, "border", "height", "key")
+        return not changed(props, old, "border", "height", "key", "horizontal", "h_align", "v_align", "gap",
+                           "width", "wrap", "stretch_height")
 
     def set_children(self, widget, children):
         super().set_children(widget, children)

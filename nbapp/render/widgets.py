@@ -60,11 +60,12 @@ def adapter_for(kind: str) -> Adapter:
 class WidgetRenderer:
     """Keeps one app's widgets in step with its trees. ``root`` is the widget to display."""
 
-    def __init__(self, on_input: OnInput) -> None:
+    def __init__(self, on_input: OnInput, extras: tuple[w.Widget, ...] = ()) -> None:
         self._on_input = on_input
         self._render_thread: int | None = None  # the thread inside render(), while it runs
         self._drawn: Drawn | None = None
-        self.root = w.VBox(children=(stylesheet(),))
+        self._fixed = (stylesheet(), *extras)  # shown before the app's content: stylesheet, page bridge
+        self.root = w.VBox(children=self._fixed)
         self.root.add_class("nbapp-app")
 
     def render(self, root: tree.Block, *, final: bool = True) -> None:
@@ -75,8 +76,8 @@ class WidgetRenderer:
         finally:
             self._render_thread = None
         content = self._drawn.widget
-        if self.root.children[1:] != (content,):
-            self.root.children = (self.root.children[0], content)
+        if self.root.children != (*self._fixed, content):
+            self.root.children = (*self._fixed, content)
 
     def close(self) -> None:
         """Close every widget this renderer created."""

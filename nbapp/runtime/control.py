@@ -17,8 +17,38 @@ def stop() -> NoReturn:
     raise StopException()
 
 
-def rerun() -> NoReturn:
-    """Start a new run of the app at once, from the top."""
+def rerun(scope: str | int | list = "app") -> NoReturn:
+    """Stop this run and start a new one at once: of the whole app, or (``scope="fragment"``) of this fragment.
+
+    Never returns. ``scope`` may also name fragments by their ``key`` (from a widget
+    callback); nbapp then reruns the app, which reruns them too. Raises NbappAPIError for
+    an empty or unknown scope, and for ``scope="fragment"`` outside a fragment's own rerun
+    (in a run of the whole app there is nothing to rerun alone).
+
+    Examples
+    --------
+    >>> if st.button("Refresh this part"):
+    ...     st.rerun(scope="fragment")
+    """
+    if scope == "app":
+        raise RerunException()
+    ctx = get_run_context()
+    if scope == "fragment":
+        if ctx is None or ctx.scope is None or ctx.run_scope is None:
+            raise NbappAPIError(
+                'st.rerun(scope="fragment") can only be called from an @st.fragment-decorated function during '
+                'one of its own reruns (a widget inside it changed, or run_every). Use st.rerun() to rerun the app.')
+        raise RerunException(fragment=ctx.scope)
+    keys = [scope] if isinstance(scope, (str, int)) and not isinstance(scope, bool) else scope
+    if not isinstance(keys, (list, tuple)) or not keys or not all(
+            isinstance(k, (str, int)) and not isinstance(k, bool) and k not in ("", "app", "fragment") for k in keys):
+        raise NbappAPIError(f"st.rerun(): scope must be 'app', 'fragment', a fragment key or a list of fragment "
+                            f"keys, got {describe(scope)}.")
+    known = {s.props.get("key") for s in ctx.app.fragments.values()} if ctx is not None else set()
+    for key in map(str, keys):
+        if key not in known:
+            raise NbappAPIError(f"st.rerun({scope!r}): no fragment has key={key!r}. Give the fragment "
+                                f"@st.fragment(key={key!r}), or rerun the app with st.rerun().")
     raise RerunException()
 
 

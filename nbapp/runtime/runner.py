@@ -10,6 +10,7 @@ from typing import Any
 
 from nbapp.errors import DuplicateWidgetID, RerunException, StopException
 from nbapp.runtime.context import reset_run_context, set_run_context
+from nbapp.runtime.query_params import QueryParams
 from nbapp.runtime.state import SessionState, WidgetMeta
 from nbapp.runtime.source import Source, exception_element
 from nbapp.tree import Block, Element, Node, copy_node, replace_block
@@ -37,7 +38,11 @@ class RunContext:
         self.session_state = app.session_state
         self.roots = {name: Block(name) for name in ROOTS}
         self.root = Block("app", {"page_config": dict(app.page_config)}, list(self.roots.values()))
-        self.scope = scope
+        self.scope = scope  # the fragment drawing now (changes as a full run calls fragments)
+        self.run_scope = scope  # the fragment this whole run covers (None: the app)
+        self.fragments: dict[str, Scope] = {}  # fragments called in this run, by id
+        self.scope_blocks: set[int] = set()  # ids of the blocks drawn inside the current fragment
+        self.fragment_calls: dict[str, int] = {}  # calls so far of each fragment function, in the current scope
         self.stack: list[Any] = []  # DeltaGenerators entered with `with`
         self.widget_ids: dict[str, str] = {}  # state key -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
@@ -146,6 +151,10 @@ class App:
         self.runs = 0  # script executions started, stale ones included
         self.session_id = str(uuid.uuid4())
         self.tree: Block | None = None
+        self.fragments: dict[str, Scope] = {}  # the fragments the last tree holds, by id (see Scope)
+        self.query_params = QueryParams()  # st.query_params: the page URL's, in a served page
+        self.page_info: dict[str, Any] = {}  # what the page reported of itself (st.context): url, locale...
+        self.context_read = False  # a run read st.context: it reruns when the page reports
         self.set_source(text)
 
     def set_source(self, text: str) -> None:
@@ -177,8 +186,12 @@ class App:
         changed = state.apply_changes(changes or {})
         while True:
             scope = scope if self.tree is not None else None  # nothing to splice into yet: run it all
-            ctx = RunContext(self, interrupt, flush, scope.id if scope else None)
-            target = ctx.main if scope is None else Block(scope.kind, dict(scope.props), id=scope.id)
+            target = None if scope is None else Block(scope.kind, dict(scope.props), id=scope.id)
+            ctx = RunContext(self, interrupt, _spliced(flush, self.tree, target), scope.id if scope else None)
+            if target is None:
+                target = ctx.main
+            else:
+                ctx.scope_blocks.add(id(target))
             token = set_run_context(ctx)
             state.forget_drawn()
             completed = False
@@ -201,7 +214,8 @@ class App:
                 state.reset_triggers()
                 if interrupt is not None and interrupt():
                     return None  # newer state waits: an app that reruns itself yields to it too
-                scope = None
+                scope = (ctx.fragments.get(rerun.fragment) or self.fragments.get(rerun.fragment)
+                         if rerun.fragment else None)
                 continue
             except StopException:
                 pass
@@ -214,8 +228,12 @@ class App:
                 reset_run_context(token)
                 ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
-                state.end_run(ctx.scope)
-            tree = ctx.root if scope is None else replace_block(self.tree, target)
+                state.end_run(ctx.run_scope)
+            if scope is None:
+                self.fragments = ctx.fragments
+            else:
+                self.fragments.update(ctx.fragments)
+            tree = ctx.root if scope is None else _with_new_roots(replace_block(self.tree, target), ctx)
             _clear_submitted_forms(ctx, tree)
             state.forget_drawn()
             state.reset_triggers()
@@ -235,6 +253,24 @@ class Scope:
     run: Callable[[Block], None]
     kind: str = "fragment"
     props: dict[str, Any] = field(default_factory=dict)
+
+
+def _with_new_roots(tree: Block, ctx: RunContext) -> Block:
+    """A fragment's run may draw into another root (a dialog it opens): that root replaces the tree's."""
+    added = [block for name, block in ctx.roots.items() if name not in ROOTS and block.children]
+    if not added:
+        return tree
+    names = {block.kind for block in added}
+    children = [child for child in tree.children if child.kind not in names] + added
+    return Block(tree.kind, tree.props, children, tree.id, tree.form)
+
+
+def _spliced(flush: Callable[[Block], None] | None, tree: Block | None,
+             target: Block | None) -> Callable[[Block], None] | None:
+    """A fragment's partial output is shown inside the last tree, not as a tree of its own."""
+    if flush is None or target is None or tree is None:
+        return flush
+    return lambda _root: flush(replace_block(tree, target))
 
 
 def _clear_submitted_forms(ctx: RunContext, tree: Block) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any
 
@@ -37,3 +38,46 @@ def show_snapshot(root: Any) -> None:
     state = root.get_manager_state()["state"]  # every widget of this kernel: the app's
     html = f"<style>{CSS}</style>{WidgetHtml(state).widget(root.model_id)}"
     display({"text/html": html}, raw=True, metadata={"nbapp": {"snapshot": True}})
+
+
+_PAGES: list[tuple[str, str]] = []  # (name, source) of a served notebook's named %%app cells, in order
+
+
+def add_page(name: str, source: str) -> None:
+    """Register a named ``%%app`` cell as a page of the notebook's app (see :func:`run_pages`); returns None."""
+    _PAGES[:] = [(n, s) for n, s in _PAGES if n != name] + [(name, source)]
+
+
+def run_pages() -> None:
+    """Show one app whose pages are the registered cells (st.navigation in the sidebar); returns None.
+
+    Each page runs its cell's source with the notebook's variables, as the cell would.
+    """
+    from IPython import get_ipython
+
+    from nbapp.jupyter.session import JupyterApp
+
+    shell = get_ipython()
+    source = "from nbapp.serve.kernel import cell_pages\nimport nbapp\nnbapp.navigation(cell_pages()).run()\n"
+    app = JupyterApp(source, filename="<%%app pages>", globals_fn=lambda: shell.user_ns if shell else {})
+    app.show()
+    show_snapshot(app.widget)
+
+
+def cell_pages() -> list:
+    """The st.Page of each registered cell (the first is the default page)."""
+    from nbapp.navigation import Page
+    from nbapp.runtime.context import require_run_context
+    from nbapp.runtime.source import Source
+
+    pages = []
+    for i, (name, body) in enumerate(_PAGES):
+        code = Source.compile(body, f"<%%app {name}>")
+        globals_fn = require_run_context("navigation").app.globals_fn
+
+        def run(code=code, globals_fn=globals_fn):
+            exec(code.code, code.namespace(globals_fn() if globals_fn else None))
+
+        slug = re.sub(r"[^\w-]+", "_", name).strip("_") or f"page_{i + 1}"
+        pages.append(Page(run, title=name, url_path=slug, default=i == 0))
+    return pages

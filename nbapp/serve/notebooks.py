@@ -142,7 +142,9 @@ def served_notebook(path: Path, *, launch_dir: str, watch: bool) -> nbformat.Not
 
     A script becomes one cell that shows it (from ``launch_dir``, reloading on save when
     ``watch``; a syntax error shows in the page); a notebook gets ``%load_ext nbapp`` first
-    and its ``%%app`` cells marked. Raises UsageError when a notebook cannot be read.
+    and its ``%%app`` cells marked, or, when they are all named (``%%app Overview``) and
+    there are several, one app with a page per cell. Raises UsageError when a notebook
+    cannot be read.
     """
     if path.suffix.lower() == ".py":
         call = f"run_script({str(path)!r}, cwd={launch_dir!r}, watch={watch!r})"
@@ -150,11 +152,32 @@ def served_notebook(path: Path, *, launch_dir: str, watch: bool) -> nbformat.Not
         _mark_app(cell)
         return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": dict(_KERNELSPEC)})
     nb = read_notebook(path)
-    for cell in nb.cells:
-        if is_app_cell(cell):
+    apps = [cell for cell in nb.cells if is_app_cell(cell)]
+    names = [app_name(cell) for cell in apps]
+    if len(apps) >= 2 and all(names):
+        _as_pages(nb)
+    else:
+        for cell in apps:
             _mark_app(cell)
     nb.cells.insert(0, nbformat.v4.new_code_cell(LOAD_EXTENSION))
     return nb
+
+
+def app_name(cell: nbformat.NotebookNode) -> str:
+    """Return the name of an ``%%app NAME`` cell ('' for an unnamed one)."""
+    return cell.source.lstrip().split("\n", 1)[0][len(APP_MAGIC):].strip()
+
+
+def _as_pages(nb: nbformat.NotebookNode) -> None:
+    """Named app cells become the pages of one app: each cell registers its page where it stands (so it
+    sees the variables of the cells above it), and one app with a navigation runs after the last cell."""
+    for i, cell in enumerate(nb.cells):
+        if is_app_cell(cell):
+            nb.cells[i] = nbformat.v4.new_code_cell(
+                f"from nbapp.serve.kernel import add_page\nadd_page({app_name(cell)!r}, {app_body(cell)!r})")
+    runner = nbformat.v4.new_code_cell("from nbapp.serve.kernel import run_pages\nrun_pages()")
+    _mark_app(runner)
+    nb.cells.append(runner)
 
 
 def _mark_app(cell: nbformat.NotebookNode) -> None:

@@ -33,6 +33,7 @@ from traitlets import Bool, Unicode
 from traitlets.config import Config
 from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
+from voila.tornado.handler import TornadoVoilaHandler
 
 from nbapp.serve import wakeup
 from nbapp.serve.errors import UsageError
@@ -174,6 +175,19 @@ class AppContentsManager(LargeFileManager):
         return {**model, "type": "notebook", "format": "json", "mimetype": None, "content": nb}
 
 
+class PageHandler(TornadoVoilaHandler):
+    """Voilà's page handler, which also serves the app at each page's URL (``/plots``): one URL per page.
+
+    Voilà would redirect any path to a file download; a single path segment without a dot is
+    a page of a multipage app (st.navigation), so the app itself is served and opens that page.
+    """
+
+    async def get(self, path=None):
+        if path and "/" not in path.strip("/") and "." not in path:
+            path = None
+        return await super().get(path)
+
+
 class AppVoila(Voila):
     """Voilà with nbapp's template first on its template path and the app read through AppContentsManager."""
 
@@ -186,6 +200,10 @@ class AppVoila(Voila):
         lab = collect_template_paths(["voila", "nbconvert"], BASE_TEMPLATE, prune=True)
         self.template_paths = [str(TEMPLATE_DIR), *lab]
         self.static_paths = [*collect_static_paths(["voila", "nbconvert"], BASE_TEMPLATE), DEFAULT_STATIC_FILES_PATH]
+
+    def init_handlers(self):
+        return [(pattern, PageHandler, *rest) if handler is TornadoVoilaHandler else (pattern, handler, *rest)
+                for pattern, handler, *rest in super().init_handlers()]
 
     def init_settings(self):
         settings = super().init_settings()

@@ -17,7 +17,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from nbapp.runtime.runner import App
+from nbapp.elements.pages import NAV_KEY
+from nbapp.navigation import page_url_path, pages_folder_script
+from nbapp.runtime.runner import App, Scope
 from nbapp.runtime.state import SessionState
 from nbapp.testing.elements import Block as BlockView
 from nbapp.testing.elements import wrap
@@ -51,7 +53,7 @@ class AppTest(BlockView):
             candidate = os.path.join(os.path.dirname(os.path.abspath(caller)), path)
             path = candidate if os.path.exists(candidate) else os.path.abspath(path)
         with open(path, encoding="utf-8") as f:
-            return cls(f.read(), filename=path, default_timeout=default_timeout)
+            return cls(pages_folder_script(path, f.read()), filename=path, default_timeout=default_timeout)
 
     @classmethod
     def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3.0,
@@ -67,6 +69,11 @@ class AppTest(BlockView):
         return self._app.session_state
 
     @property
+    def query_params(self):
+        """The app's ``st.query_params``: set entries before :meth:`run` (as a URL's ``?x=5`` would), read them after."""
+        return self._app.query_params
+
+    @property
     def runs(self) -> int:
         """How many times the script has started (st.rerun included)."""
         return self._app.runs
@@ -78,13 +85,14 @@ class AppTest(BlockView):
         then stops at its next ``st.*`` call instead of running on behind the next test.
         """
         timeout = self.default_timeout if timeout is None else timeout
+        scope = self._fragment_scope()
         changes = self._browser_changes()
         failure: list[BaseException] = []
         expired = threading.Event()
 
         def target() -> None:
             try:
-                self._app.run(changes, interrupt=expired.is_set)
+                self._app.run(changes, interrupt=expired.is_set, scope=scope)
             except BaseException as err:  # surfaced in the test's thread below
                 failure.append(err)
 
@@ -98,6 +106,37 @@ class AppTest(BlockView):
             raise failure[0]
         self._node = self._app.tree
         return self
+
+    def switch_page(self, page_path: str) -> "AppTest":
+        """Show the page whose script is ``page_path`` (relative to the main script) on the next run; returns self.
+
+        As Streamlit's ``AppTest.switch_page``: for apps with st.navigation or a ``pages/`` folder.
+        Raises ValueError naming the path when no such script exists.
+        """
+        main = os.path.dirname(self._app.filename) if os.path.isabs(self._app.filename) else os.getcwd()
+        target = os.path.abspath(os.path.join(main, page_path))
+        if not os.path.isfile(target):
+            raise ValueError(f"AppTest.switch_page({page_path!r}): no script at {target}.")
+        known = getattr(self._app, "_nbapp_pages", {})
+        url = known.get(target)
+        if url is None:
+            url = "" if target == self._app.filename else page_url_path(target)
+        state = self._app.session_state
+        if state.widget(NAV_KEY) is None:
+            state._values[NAV_KEY] = url  # the first run's navigation starts there
+        else:
+            self._pending[NAV_KEY] = url
+        return self
+
+    def _fragment_scope(self) -> Scope | None:
+        """The fragment a browser would rerun for the values set since the last run (None: the whole app).
+
+        As in a browser, widgets that all belong to one fragment rerun only that fragment.
+        """
+        scopes = {getattr(self._app.session_state.widget(key), "scope", None) for key in self._pending}
+        if len(scopes) != 1:
+            return None
+        return self._app.fragments.get(scopes.pop())
 
     def _browser_changes(self) -> dict[str, Any]:
         """What the values set since the last run cause when a browser sends them (same path as the kernel).

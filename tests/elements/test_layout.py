@@ -155,7 +155,7 @@ def test_form_errors(api_error):
     ("st.columns(0)", "spec must be a positive int or a list of positive numbers, got 0"),
     ("st.columns([1, -1])", "got [1, -1]"),
     ("st.columns('2')", "got '2'"),
-    ("st.columns(2, gap='huge')", "gap must be 'small', 'medium', 'large' or None; got 'huge'"),
+    ("st.columns(2, gap='huge')", "gap must be 'xxsmall', 'xsmall', 'small', 'medium', 'large', 'xlarge', 'xxlarge', a number of pixels or None; got 'huge'"),
     ("st.columns(2, vertical_alignment='middle')", "vertical_alignment must be 'top', 'center' or 'bottom'; got 'middle'"),
     ("st.tabs([])", "tabs must be a non-empty list of strings, got []"),
     ("st.tabs('abc')", "got 'abc'"),

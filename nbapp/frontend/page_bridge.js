@@ -1,0 +1,65 @@
+// The app's link to the page that shows it (invisible): reports the page's URL, query string,
+// locale, time zone, theme and cookies to the app (st.context, st.query_params), and puts the
+// app's query parameters and page path in the address bar without a reload. In a notebook only
+// locale, time zone and theme are reported: the notebook's URL is not the app's.
+function served() {
+  return document.body.classList.contains("nbapp-page");
+}
+
+function pageInfo(model) {
+  const isServed = served();
+  let tz = null;
+  try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* no Intl: unknown */ }
+  const dark = document.body.getAttribute("data-jp-theme-light") === "false";
+  return {
+    served: isServed,
+    url: isServed ? location.href : "",
+    query: isServed ? location.search.replace(/^\?/, "") : null,
+    path: isServed ? location.pathname : "",
+    locale: navigator.language || null,
+    languages: (navigator.languages || []).join(","),
+    timezone: tz,
+    timezone_offset: new Date().getTimezoneOffset(),
+    theme: dark ? "dark" : "light",
+    cookies: isServed ? document.cookie : "",
+    user_agent: navigator.userAgent,
+    host: isServed ? location.host : "",
+    embedded: window.top !== window,
+    // Each report differs from the last, so a back/forward to the same URL still reaches the app.
+    seq: (model.get("page") && model.get("page").seq || 0) + 1,
+  };
+}
+
+function report(model) {
+  model.set("page", pageInfo(model));
+  model.save_changes();
+}
+
+function applyAddress(model) {
+  if (!served()) return;
+  const query = model.get("query") || "";
+  const path = model.get("path") || location.pathname;
+  const wanted = path + (query ? "?" + query : "");
+  const current = location.pathname + location.search;
+  if (wanted === current) return;
+  // A new page is a new history entry (back returns to the last page); a new query is not.
+  if (path !== location.pathname) history.pushState({ nbapp: true }, "", wanted + location.hash);
+  else history.replaceState(history.state, "", wanted + location.hash);
+}
+
+export default {
+  render({ model, el }) {
+    el.style.display = "none";
+    report(model);
+    const onChange = function () { applyAddress(model); };
+    const onPop = function () { report(model); };
+    model.on("change:query", onChange);
+    model.on("change:path", onChange);
+    window.addEventListener("popstate", onPop);
+    return function () {
+      model.off("change:query", onChange);
+      model.off("change:path", onChange);
+      window.removeEventListener("popstate", onPop);
+    };
+  },
+};

@@ -1,0 +1,155 @@
+"""App structure as ipywidgets: fragments, the dialog root and its modal, popovers, spacers, flex containers."""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from nbapp.render.page import DialogKeys
+from nbapp.render.registry import Adapter, BlockAdapter, adapter, changed, classed
+
+
+@adapter("fragment")
+class Fragment(BlockAdapter):
+    """A fragment's output: a plain column that its own reruns replace."""
+
+    def create(self, props, emit):
+        return classed(w.VBox(), "nbapp-fragment")
+
+    def update(self, widget, props, old):
+        return True
+
+
+@adapter("dialog")
+class DialogRoot(BlockAdapter):
+    """The "dialog" root: holds the open dialog (if any), drawn over the app."""
+
+    def create(self, props, emit):
+        return classed(w.VBox(), "nbapp-dialog-root")
+
+
+@adapter("dialog_frame")
+class Dialog(BlockAdapter):
+    """A modal: a dimmed backdrop over the app with a panel (title, X button, body).
+
+    The X button hides it at once; unless ``on_dismiss`` is "ignore" it also tells the app
+    (a trigger widget), which reruns. A new opening (``opened``: the run that opened it)
+    shows it again.
+    """
+
+    def create(self, props, emit):
+        title = classed(w.HTML(), "nbapp-dialog-title")
+        close = classed(w.Button(description="✕", tooltip="Close"), "nbapp-dialog-close")
+        header = classed(w.HBox(children=(title, close)), "nbapp-dialog-header")
+        body = classed(w.VBox(), "nbapp-dialog-body")
+        panel = classed(w.VBox(children=(header, body)), "nbapp-dialog")
+        keys = DialogKeys()
+        overlay = classed(w.VBox(children=(panel, keys)), "nbapp-dialog-overlay")
+
+        def dismiss(_source):
+            if overlay.layout.display == "none":
+                return
+            overlay.layout.display = "none"
+            if overlay.nbapp_props.get("on_dismiss", "ignore") != "ignore":
+                emit(True)
+
+        close.on_click(dismiss)
+        keys.observe(dismiss, "dismissed")
+        self.update(overlay, props, {})
+        return overlay
+
+    def update(self, widget, props, old):
+        widget.nbapp_props = props
+        panel = widget.children[0]
+        header = panel.children[0]
+        title, close = header.children
+        icon = props.get("icon")
+        shown = f"{icon} {props['title']}" if icon and not icon.startswith(":material/") else props["title"]
+        title.value = f"<h3>{html.escape(shown)}</h3>"
+        panel.layout.max_width = f"{props['width']}px" if isinstance(props.get("width"), int) else None
+        widget.layout.align_items = {"left": "flex-start", "right": "flex-end"}.get(props.get("position"), "center")
+        close.layout.display = None if props.get("dismissible", True) else "none"
+        widget.children[1].enabled = bool(props.get("dismissible", True))
+        for width in ("small", "medium", "large"):
+            (panel.add_class if props.get("width") == width else panel.remove_class)(f"nbapp-dialog-{width}")
+        if not old or changed(props, old, "opened"):
+            widget.layout.display = None
+        return True
+
+    def set_children(self, widget, children):
+        body = widget.children[0].children[1]
+        if body.children != children:
+            body.children = children
+
+
+_JUSTIFY = {"left": "flex-start", "center": "center", "right": "flex-end", "distribute": "space-between",
+            "top": "flex-start", "bottom": "flex-end"}
+
+
+def flex_layout(box: w.Box, props: dict) -> None:
+    """Lay out an ``st.container``: a row or a column, its alignment, gap and width (from its props)."""
+    horizontal = props.get("horizontal", False)
+    classed(box, "nbapp-flex-row" if horizontal else "nbapp-flex-column")
+    if props.get("gap") is not None:
+        box.layout.grid_gap = props["gap"]
+    main, cross = (props.get("h_align", "left"), props.get("v_align", "top"))
+    if not horizontal:
+        main, cross = cross, main
+    box.layout.justify_content = _JUSTIFY[main]
+    if cross != "distribute":
+        box.layout.align_items = _JUSTIFY[cross] if horizontal or cross != "left" else None
+    if horizontal:
+        box.layout.flex_flow = "row wrap" if props.get("wrap", True) else "row nowrap"
+    width = props.get("width", "stretch")
+    if isinstance(width, int):
+        box.layout.width = f"{width}px"
+        box.layout.max_width = "100%"
+    elif width == "content":
+        box.layout.width = "fit-content"
+    if props.get("stretch_height"):
+        box.layout.flex = "1 1 auto"
+
+
+@adapter("space")
+class Space(Adapter):
+    """Empty room: its size along the parent's direction (CSS takes the other one to zero)."""
+
+    def create(self, props, emit):
+        box = classed(w.Box(), "nbapp-space")
+        if props["css"] == "stretch":
+            box.add_class("nbapp-space-stretch")
+        else:
+            box.layout.min_height = props["css"]
+            box.layout.min_width = props["css"]
+        return box
+
+
+@adapter("popover")
+class Popover(BlockAdapter):
+    """A button that shows or hides a floating panel; opening it never reruns the app."""
+
+    def create(self, props, emit):
+        icon = props.get("icon")
+        text = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
+        button = classed(w.Button(description=f"{text} ▾", tooltip=props.get("help") or "",
+                                  disabled=props["disabled"]), "nbapp-button", "nbapp-popover-button")
+        if props["type"] == "primary":
+            button.add_class("mod-primary")
+        panel = classed(w.VBox(), "nbapp-popover-panel")
+        panel.layout.display = "none"
+        box = classed(w.VBox(children=(button, panel)), "nbapp-popover")
+        if props["width"] == "stretch":
+            box.add_class("nbapp-stretch")
+        elif isinstance(props["width"], int):
+            box.layout.width = f"{props['width']}px"
+
+        def toggle(_button):
+            panel.layout.display = None if panel.layout.display == "none" else "none"
+
+        button.on_click(toggle)
+        return box
+
+    def set_children(self, widget, children):
+        panel = widget.children[1]
+        if panel.children != children:
+            panel.children = children
