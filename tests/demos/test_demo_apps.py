@@ -5,6 +5,8 @@ import importlib.util
 
 import pytest
 
+import nbapp
+
 from nbapp.serve.gallery import DEMO_DIR, DEMOS, GALLERY
 from nbapp.testing import AppTest
 
@@ -18,6 +20,8 @@ def metrics(at: AppTest) -> dict[str, tuple[str, str | None]]:
 
 
 def test_pipeline_shows_which_step_recomputed():
+    nbapp.cache_data.clear()  # an earlier test of this process may have run the pipeline
+    nbapp.cache_resource.clear()
     at = app("pipeline.py")
     assert not at.exception
     assert at.title[0].value == "Cached pipeline 🧪"
@@ -140,11 +144,13 @@ def test_gallery_lists_the_tour_and_the_demos():
     at = AppTest.from_file(str(GALLERY), default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Welcome to nbapp 👋"
-    assert at.sidebar.radio[0].options == ["Hello", "Plotting", "DataFrame", "Fractal", "Map",
-                                           "Cached pipeline", "Semantic search", "Offline chat", "Latent explorer"]
-    at.sidebar.radio[0].set_value("Offline chat").run()
+    (menu,) = at.sidebar.get("navigation")
+    assert [(section, [p["title"] for p in pages]) for section, pages in menu.props["sections"]] == [
+        ("Tour", ["Hello", "Plotting", "DataFrame", "Fractal", "Map"]),
+        ("Demos", ["Cached pipeline", "Semantic search", "Offline chat", "Latent explorer"])]
+    at.switch_page("demos/chat.py").run()
     assert at.title[0].value == "Offline chat 💬"
-    at.sidebar.radio[0].set_value("Cached pipeline").run()
+    at.switch_page("demos/pipeline.py").run()
     assert not at.exception
     assert at.title[0].value == "Cached pipeline 🧪"
 
@@ -153,7 +159,7 @@ def test_gallery_says_what_a_heavy_demo_needs(monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("torch", "sklearn") else real(name, *a))
     at = AppTest.from_file(str(GALLERY), default_timeout=60).run()
-    at.sidebar.radio[0].set_value("Latent explorer").run()
+    at.switch_page("demos/latent_explorer.py").run()  # its page keeps the script's URL path
     assert not at.exception
     assert at.title[0].value == "Latent explorer"
     assert "needs torch==2.13.0, scikit-learn" in at.warning[0].value

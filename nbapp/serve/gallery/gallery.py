@@ -1,39 +1,46 @@
-"""nbapp's gallery (`nbapp hello`): the hello tour and the demos, picked in the sidebar.
+"""nbapp's gallery (`nbapp hello`): the hello tour and the demos, one page each (st.navigation).
 
-Each page is an ordinary app script from nbapp/serve/gallery/demos (the same as the
-repository's notebooks/), run in place. A demo that needs a package you lack says which,
-with the pip command.
+Each demo is an ordinary app script from nbapp/serve/gallery/demos (the same as the
+repository's notebooks/). A demo that needs a package you lack says which, with the pip
+command, instead of failing.
 """
-from pathlib import Path
+from functools import partial
 
 import streamlit as st
 
 from nbapp.serve.gallery import DEMO_DIR, DEMOS
 
-TOUR = ["Hello", "Plotting", "DataFrame", "Fractal", "Map"]
-BY_TITLE = {demo.title: demo for demo in DEMOS}
+TOUR = {"Hello": "👋", "Plotting": "📈", "DataFrame": "🧮", "Fractal": "🌀", "Map": "🗺️"}
+ICONS = {"pipeline.py": "🧪", "semantic_search.py": "🔎", "chat.py": "💬", "latent_explorer.py": "🎛️"}
 
 st.set_page_config(page_title="nbapp gallery", page_icon="👋")
-page = st.sidebar.radio("Demo", TOUR + list(BY_TITLE), key="gallery_page")
-st.sidebar.divider()
 
 
-def run_script(path: Path, **variables) -> None:
-    """Run the app script at ``path`` here, as `nbapp run` would (its own globals)."""
+def tour_page(name: str) -> None:
+    """One page of the hello tour: hello.py, told which page to show."""
+    path = DEMO_DIR / "hello.py"
     code = compile(path.read_text(encoding="utf-8"), str(path), "exec")
-    exec(code, {"__name__": "__main__", "__file__": str(path), **variables})
+    exec(code, {"__name__": "__main__", "__file__": str(path), "GALLERY_PAGE": name})
 
 
-if page in BY_TITLE:
-    demo = BY_TITLE[page]
+def needs_page(title: str, missing: list[str]) -> None:
+    """What a demo needs and how to install it, in place of the demo."""
+    st.title(title)
+    st.warning(f"This demo needs {', '.join(missing)}, which this Python lacks. Install it and reload:")
+    st.code("pip install " + " ".join(f"'{m}'" if "=" in m else m for m in missing), language="bash")
+    st.caption("torch is pinned to a CPU-sized release: a plain `pip install torch` can pull a several-GB CUDA build.")
+
+
+tour = [st.Page(partial(tour_page, name), title=name, icon=icon, url_path=name.lower(), default=name == "Hello")
+        for name, icon in TOUR.items()]
+demos = []
+for demo in DEMOS:
     missing = demo.missing()
     if missing:
-        st.title(demo.title)
-        st.warning(f"This demo needs {', '.join(missing)}, which this Python lacks. Install it and reload:")
-        st.code("pip install " + " ".join(f"'{m}'" if "=" in m else m for m in missing), language="bash")
-        st.caption("torch is pinned to a CPU-sized release: a plain `pip install torch` can pull a "
-                   "several-GB CUDA build.")
+        page = st.Page(partial(needs_page, demo.title, missing), title=demo.title, icon=ICONS[demo.script],
+                       url_path=demo.path.stem)
     else:
-        run_script(demo.path)
-else:
-    run_script(DEMO_DIR / "hello.py", GALLERY_PAGE=page)
+        page = st.Page(demo.path, title=demo.title, icon=ICONS[demo.script])
+    demos.append(page)
+
+st.navigation({"Tour": tour, "Demos": demos}).run()
