@@ -58,7 +58,8 @@ def test_hello():
     assert "25 squared is 625" in text
 
 
-def test_pipeline_shows_its_recomputation_counters():
+def test_pipeline_shows_its_recomputation_counters(tmp_path, monkeypatch):
+    monkeypatch.setenv("NBAPP_CACHE_DIR", str(tmp_path))  # its own: the counters of a kernel with no stored results
     text = shown("pipeline")
     assert "Cached pipeline 🧪" in text
     assert re.search(r"load_metadata recomputations 1 \W* ?recomputed now", text), text
