@@ -60,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(command=_run)
 
     hello = commands.add_parser("hello", help="serve the built-in gallery of example apps",
-                                description="Serve nbapp's gallery: hello, plotting, dataframe, animation, chat.")
+                                description="Serve nbapp's gallery: the hello tour (hello, plotting, dataframe, fractal, map) "
+                                            "and the demos (cached pipeline, semantic search, offline chat, latent explorer).")
     _serve_arguments(hello)
     hello.set_defaults(command=_hello)
 

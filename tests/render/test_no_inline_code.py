@@ -7,7 +7,7 @@ import ipywidgets as w
 import pytest
 
 from nbapp.runtime.runner import App
-from nbapp.serve.gallery import GALLERY
+from nbapp.serve.gallery import DEMO_DIR
 from nbapp.render.widgets import WidgetRenderer
 
 INLINE = re.compile(r"<script\b|\son[a-z]+\s*=", re.IGNORECASE)
@@ -31,20 +31,26 @@ def html_of(widget: w.Widget) -> list[str]:
     return found
 
 
+TOUR = ["Hello", "Plotting", "DataFrame", "Fractal", "Map"]  # the hello tour's pages, in its radio's order
+
+
 def drawn_html(source: str, choice: str | None = None) -> list[str]:
     app = App(source, filename="app.py")
     renderer = WidgetRenderer(lambda key, wire: None)
     renderer.render(app.run())
     if choice is not None:
         key = next(k for k, m in app.session_state._widgets.items() if m.kind == "radio")
-        renderer.render(app.run(app.session_state.receive(key, ["Hello", "Plotting", "DataFrame", "Animation"].index(choice))))
+        renderer.render(app.run(app.session_state.receive(key, TOUR.index(choice))))
     return html_of(renderer.root)
 
 
-@pytest.mark.parametrize("choice", ["Hello", "Plotting", "DataFrame", "Animation"])
-def test_no_gallery_app_draws_inline_script_or_handlers(choice):
-    pages = drawn_html(GALLERY.read_text(encoding="utf-8").replace("time.sleep(0.05)", "pass"), choice)
-    assert any(choice.lower() in page.lower() or choice == "Hello" for page in pages)
+@pytest.mark.parametrize("script, choice", [("hello.py", "Hello"), ("hello.py", "Plotting"), ("hello.py", "DataFrame"),
+                                            ("pipeline.py", None), ("chat.py", None)])
+def test_no_gallery_app_draws_inline_script_or_handlers(script, choice):
+    pytest.importorskip("sklearn") if script == "pipeline.py" else None
+    source = (DEMO_DIR / script).read_text(encoding="utf-8").replace("time.sleep(0.02)", "pass")
+    pages = drawn_html(source, choice)
+    assert any((choice or script[:-3]).lower() in page.lower() for page in pages)
     assert [page for page in pages if INLINE.search(page)] == []
 
 

@@ -1,0 +1,27 @@
+// Builds the vendored libraries into nbapp/frontend/ and records what they were built from
+// (tests/elements/test_charts_build.py fails when the sources changed since).
+// Rebuild: cd frontend-src && npm ci && npm run build
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+
+export const SOURCES = ["package.json", "package-lock.json", "build.mjs", "src/vega-library.js"];
+
+const out = "../nbapp/frontend/vega-library.js";
+await build({
+  entryPoints: ["src/vega-library.js"],
+  bundle: true,
+  format: "esm",
+  minify: true,
+  legalComments: "none",
+  target: "es2020",
+  outfile: out,
+  banner: { js: "// Built by frontend-src/build.mjs from npm: vega, vega-lite, vega-embed (BSD-3-Clause). Do not edit." },
+});
+const hash = createHash("sha256");
+for (const name of SOURCES) hash.update(name + "\0").update(readFileSync(name)).update("\0");
+const versions = Object.fromEntries(["vega", "vega-lite", "vega-embed"].map(
+  (name) => [name, JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version]));
+writeFileSync("../nbapp/frontend/vega-library.stamp.json",
+  JSON.stringify({ sources: SOURCES, sha256: hash.digest("hex"), versions }, null, 2) + "\n");
+console.log("built", out);

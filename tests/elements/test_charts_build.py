@@ -1,0 +1,26 @@
+"""The vendored chart library in nbapp/frontend was built from the npm sources committed in frontend-src/."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+STAMP = ROOT / "nbapp" / "frontend" / "vega-library.stamp.json"
+
+
+def test_the_committed_vega_bundle_matches_its_sources():
+    stamp = json.loads(STAMP.read_text())
+    digest = hashlib.sha256()
+    for name in stamp["sources"]:
+        digest.update(name.encode() + b"\0" + (ROOT / "frontend-src" / name).read_bytes() + b"\0")
+    assert digest.hexdigest() == stamp["sha256"], (
+        "nbapp/frontend/vega-library.js is stale: rebuild it with `cd frontend-src && npm ci && npm run build` "
+        "and commit nbapp/frontend/vega-library.js and vega-library.stamp.json")
+
+
+def test_the_bundle_holds_vega_lite_and_asks_no_cdn():
+    bundle = (ROOT / "nbapp" / "frontend" / "vega-library.js").read_text(encoding="utf-8")
+    assert len(bundle) > 500_000 and "vega-lite" in bundle
+    for cdn in ("cdn.jsdelivr.net", "unpkg.com/", "cdnjs.cloudflare.com"):
+        assert f'import("https://{cdn}' not in bundle and f"from\"https://{cdn}" not in bundle
