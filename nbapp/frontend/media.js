@@ -30,6 +30,7 @@ function drawImages(el, props, items, urls) {
       figure.className = "nbapp-figure";
       figure.appendChild(document.createElement("img"));
     }
+    figure.style.width = props.width === "stretch" ? "100%" : "";
     const img = figure.querySelector("img");
     img.src = source(item, urls);
     img.alt = item.caption || "";
