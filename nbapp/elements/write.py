@@ -9,6 +9,7 @@ import types
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
+from nbapp.elements.jupyter_widget import is_jupyter_widget
 from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError
 
@@ -134,14 +135,9 @@ def _figure_drawer(dg, arg: Any) -> Callable[[], Any] | None:
         return lambda: dg.plotly_chart(arg)
     if module.startswith("graphviz") and hasattr(dg, "graphviz_chart") and hasattr(arg, "source"):
         return lambda: dg.graphviz_chart(arg)
-    if hasattr(dg, "jupyter_widget") and _is_jupyter_widget(arg):
+    if is_jupyter_widget(arg):
         return lambda: dg.jupyter_widget(arg)
     return None
-
-
-def _is_jupyter_widget(obj: Any) -> bool:
-    """True for ipywidgets / anywidget instances (anything with a widget model's comm and state)."""
-    return any(c.__name__ == "Widget" and (c.__module__ or "").startswith("ipywidgets") for c in type(obj).__mro__)
 
 
 def _is_namedtuple(obj: Any) -> bool:
