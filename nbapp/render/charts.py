@@ -15,7 +15,7 @@ from nbapp.elements.registry import KINDS, Frontend
 from nbapp.render.frontend import ModuleAdapter
 from nbapp.render.registry import ADAPTERS
 
-CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart")
+CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart", "map")
 
 
 class VegaLibrary(anywidget.AnyWidget):

@@ -244,3 +244,20 @@ def test_the_static_picture_is_an_svg_of_the_chart():
     assert html.count("<path") >= 3  # a bar each
     assert 'width="640"' in html and 'height="350"' in html
     json.dumps(at.bar_chart[0].spec)  # the spec is plain JSON
+
+
+def test_map_draws_the_points_and_says_tiles_need_the_internet():
+    at = run('''
+        st.map(pd.DataFrame({"LAT": [37.76, 37.78], "lon": [-122.4, -122.42], "n": [1, 5]}), size="n")
+    ''')
+    chart = at.get("map")[0]
+    assert chart.spec["encoding"]["latitude"]["field"] == "LAT" and chart.spec["encoding"]["longitude"]["field"] == "lon"
+    assert chart.spec["encoding"]["size"]["field"] == "n"
+    assert "need the internet" in chart.spec["title"]["text"]
+    assert rows(chart) == [{"LAT": 37.76, "lon": -122.4, "n": 1}, {"LAT": 37.78, "lon": -122.42, "n": 5}]
+    assert "<svg" in chart_svg(chart.props)
+
+
+def test_map_without_coordinates_names_the_columns_it_looks_for():
+    message = error('st.map({"x": [1]})')
+    assert message.startswith("st.map(") and "'LAT', 'LATITUDE', 'lat', 'latitude'" in message
