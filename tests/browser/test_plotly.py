@@ -1,4 +1,4 @@
-"""st.plotly_chart in a served page: plotly.js from the plotly package, loaded once, updated in place, no network."""
+"""st.plotly_chart and st.graphviz_chart in a served page: their libraries travel once, no network."""
 from __future__ import annotations
 
 from urllib.parse import urlparse
@@ -15,6 +15,7 @@ import streamlit as st
 n = st.slider("n", 2, 20, 3)
 st.plotly_chart(px.scatter(x=list(range(n)), y=[i * i for i in range(n)], title="squares"))
 st.plotly_chart(px.bar(x=["a", "b"], y=[1, 2]))
+st.graphviz_chart(f"digraph {{ data -> model -> predictions; model -> n{n} }}")
 '''
 WAIT = 40_000
 
@@ -47,3 +48,13 @@ def test_plotly_charts_draw_and_update_in_place(app):
     expect(scatter).to_have_attribute("data-drawn", "2")  # redrawn in the same element
     assert scatter.bounding_box()["height"] > 300
     expect(app.locator(".nbapp-plotly_chart").nth(1)).to_have_attribute("data-drawn", "1")  # unchanged: nothing sent
+
+
+def test_graphviz_draws_dot_without_a_dot_binary_and_redraws_in_place(app):
+    graph = app.locator(".nbapp-graphviz_chart")
+    expect(graph.locator("svg g.node")).to_have_count(4, timeout=WAIT)
+    expect(graph.locator("svg g.node title")).to_have_text(["data", "model", "predictions", "n3"])
+    app.locator(".nbapp-slider .noUi-handle").focus()
+    app.keyboard.press("ArrowRight")
+    expect(graph.locator("svg g.node title").last).to_have_text("n4", timeout=WAIT)
+    expect(graph).to_have_attribute("data-drawn", "2")

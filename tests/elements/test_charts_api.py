@@ -261,3 +261,21 @@ def test_map_draws_the_points_and_says_tiles_need_the_internet():
 def test_map_without_coordinates_names_the_columns_it_looks_for():
     message = error('st.map({"x": [1]})')
     assert message.startswith("st.map(") and "'LAT', 'LATITUDE', 'lat', 'latitude'" in message
+
+
+def test_graphviz_chart_takes_dot_text_and_graphviz_objects():
+    pytest.importorskip("graphviz")
+    at = run('''
+        import graphviz
+        g = graphviz.Digraph()
+        g.edge("data", "model")
+        st.graphviz_chart(g)
+        st.graphviz_chart("digraph { a -> b }", use_container_width=True)
+    ''')
+    first, second = at.graphviz_chart
+    assert "data -> model" in first.dot and first.width == "content"
+    assert second.dot == "digraph { a -> b }" and second.width == "stretch"
+
+
+def test_graphviz_chart_rejects_other_objects():
+    assert "figure_or_dot must be a DOT string" in error("st.graphviz_chart(3)")
