@@ -10,6 +10,7 @@ import types
 from collections.abc import Callable, ItemsView, KeysView, Mapping, ValuesView
 from typing import Any
 
+from nbapp.elements.jupyter_widget import is_jupyter_widget
 from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError
 
@@ -32,13 +33,8 @@ def is_dataframe_like(obj: Any) -> bool:
     ) or callable(getattr(obj, "to_pandas", None)) or callable(getattr(obj, "__dataframe__", None))
 
 
-def _figure_png(obj: Any) -> bytes | None:
-    """PNG bytes of a matplotlib figure, else None."""
-    if not (type(obj).__module__.startswith("matplotlib") and hasattr(obj, "savefig")):
-        return None
-    buf = io.BytesIO()
-    obj.savefig(buf, format="png", bbox_inches="tight")
-    return buf.getvalue()
+def _module(obj: Any) -> str:
+    return type(obj).__module__ or ""
 
 
 def _mimebundle(obj: Any) -> dict[str, Any] | None:
@@ -128,12 +124,30 @@ def _drawer(dg, arg: Any) -> Callable[[], Any] | None:
         return lambda: dg.help(arg)
     if type(arg).__module__.startswith("sympy") and hasattr(arg, "_repr_latex_"):
         return lambda: dg.latex(arg)
-    if (png := _figure_png(arg)) is not None:
-        return lambda: dg._enqueue("image", {"data": png, "format": "png", "caption": None, "width": None})
+    if (figure := _figure_drawer(dg, arg)) is not None:
+        return figure
     if callable(getattr(arg, "_repr_html_", None)) and not isinstance(arg, type) and (html := arg._repr_html_()):
         return lambda: dg.html(html)
     if (bundle := _mimebundle(arg)) is not None:
         return lambda: dg._enqueue("mimebundle", {"data": bundle})
+    return None
+
+
+def _figure_drawer(dg, arg: Any) -> Callable[[], Any] | None:
+    """Charts, figures, pictures and Jupyter widgets, recognised by their type's module (nothing is imported)."""
+    module = _module(arg)
+    if module.startswith("matplotlib") and callable(getattr(arg, "savefig", None)):
+        return lambda: dg.pyplot(arg)
+    if module.startswith("altair") and callable(getattr(arg, "to_dict", None)):
+        return lambda: dg.altair_chart(arg)
+    if module.startswith("PIL") and hasattr(arg, "mode") and hasattr(arg, "size"):
+        return lambda: dg.image(arg)
+    if module.startswith("plotly") and hasattr(dg, "plotly_chart") and hasattr(arg, "to_plotly_json"):
+        return lambda: dg.plotly_chart(arg)
+    if module.startswith("graphviz") and hasattr(dg, "graphviz_chart") and hasattr(arg, "source"):
+        return lambda: dg.graphviz_chart(arg)
+    if is_jupyter_widget(arg):
+        return lambda: dg.jupyter_widget(arg)
     return None
 
 

@@ -105,7 +105,9 @@ export default {
       view?.finalize();
       const result = await lib.embed(el, spec, {
         actions: false,
-        renderer: "svg",
+        // SVG (crisp, inspectable) for small data; canvas past 10,000 rows, where an SVG
+        // path of every point made a 100,000-point redraw take 2 s instead of 0.9 s.
+        renderer: Object.values(data).reduce((n, rows) => n + rows.length, 0) > 10000 ? "canvas" : "svg",
         config: props.theme === "streamlit" ? STREAMLIT_CONFIG : {},
         tooltip: { theme: "light" },
       });

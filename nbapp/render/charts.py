@@ -15,7 +15,7 @@ from nbapp.elements.registry import KINDS, Frontend
 from nbapp.render.frontend import ModuleAdapter
 from nbapp.render.registry import ADAPTERS
 
-CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart")
+CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart", "map")
 
 
 class VegaLibrary(anywidget.AnyWidget):
@@ -24,7 +24,22 @@ class VegaLibrary(anywidget.AnyWidget):
     _esm, _css = Frontend("vega-library.js").source()
 
 
+class VizLibrary(anywidget.AnyWidget):
+    """The page's one copy of Graphviz as WebAssembly (@viz-js/viz), for st.graphviz_chart. Never displayed."""
+
+    _esm, _css = Frontend("viz-library.js").source()
+
+
 _library: VegaLibrary | None = None
+_viz: VizLibrary | None = None
+
+
+def viz_library() -> VizLibrary:
+    """Return this kernel's Graphviz model, making it on first use (again if it was closed)."""
+    global _viz
+    if _viz is None or _viz.comm is None:
+        _viz = VizLibrary()
+    return _viz
 
 
 def library() -> VegaLibrary:
@@ -49,6 +64,13 @@ class ChartAdapter(ModuleAdapter):
         return {**props, "library": f"anywidget:{library().model_id}"}
 
 
+class GraphvizAdapter(ChartAdapter):
+    @staticmethod
+    def _with_library(props):
+        return {**props, "library": f"anywidget:{viz_library().model_id}"}
+
+
+ADAPTERS["graphviz_chart"] = GraphvizAdapter(KINDS["graphviz_chart"])
 for _kind in CHART_KINDS:
     if KINDS[_kind].frontend is CHART_FRONTEND:
         ADAPTERS[_kind] = ChartAdapter(KINDS[_kind])

@@ -1,7 +1,6 @@
 """Data elements as HTML: table, metric, json (st.dataframe draws through nbapp/frontend/grid.js); images and rich MIME bundles."""
 from __future__ import annotations
 
-import base64
 import html
 import json
 import math
@@ -121,17 +120,6 @@ class Json(HtmlAdapter):
 
     def html(self, props):
         return f'<div class="nbapp-json-root">{json_html(props["body"], props["expanded"])}</div>'
-
-
-@adapter("image")
-class Image(HtmlAdapter):
-    css = ("nbapp-image",)
-
-    def html(self, props):
-        data = base64.b64encode(props["data"]).decode()
-        width = f' width="{props["width"]}"' if props.get("width") else ""
-        caption = f'<figcaption>{html.escape(props["caption"])}</figcaption>' if props.get("caption") else ""
-        return f'<figure><img src="data:image/{props["format"]};base64,{data}"{width} style="max-width:100%">{caption}</figure>'
 
 
 @adapter("mimebundle")

@@ -137,9 +137,13 @@ def _close(drawn: Drawn) -> None:
 
 
 def _close_widget(widget: w.Widget) -> None:
-    """Close a widget with the parts an adapter built inside it (label, control, layout, style)."""
-    for part in getattr(widget, "children", ()):
-        _close_widget(part)
+    """Close a widget with the parts an adapter built inside it (label, control, layout, style).
+
+    The children of a holder of the app's own widgets (st.jupyter_widget) stay open.
+    """
+    if not getattr(widget, "_nbapp_borrowed_children", False):
+        for part in getattr(widget, "children", ()):
+            _close_widget(part)
     for name in ("layout", "style"):
         part = getattr(widget, name, None)
         if isinstance(part, w.Widget):

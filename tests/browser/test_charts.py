@@ -23,9 +23,10 @@ event = st.vega_lite_chart(df, {"mark": "point", "params": [{"name": "box", "sel
     "encoding": {"x": {"field": "a", "type": "quantitative"}, "y": {"field": "b", "type": "quantitative"}}},
     on_select="rerun", key="sel")
 st.write("selected:", str(event.selection.box))
+st.map({"lat": [37.76, 37.80, 37.78], "lon": [-122.40, -122.45, -122.42]})
 '''
 WAIT = 30_000  # ms: a kernel to start and six charts to draw on a loaded 2-core machine
-CHARTS = 6
+CHARTS = 7
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,13 @@ def test_the_library_travels_once_for_all_charts(app):
     }""")
     big = [s for s in sizes if s > 500_000]
     assert len(big) <= 1, sizes
+
+
+def test_a_map_offline_draws_its_points_and_says_tiles_need_the_internet(app):
+    chart = app.locator(".nbapp-vega").nth(6)
+    chart.scroll_into_view_if_needed()
+    assert chart.locator("g.mark-symbol path").count() == 3
+    assert any("need the internet" in t for t in chart.locator("text").all_text_contents())
 
 
 def test_dragging_a_box_returns_the_selection(app):

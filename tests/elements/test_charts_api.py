@@ -244,3 +244,38 @@ def test_the_static_picture_is_an_svg_of_the_chart():
     assert html.count("<path") >= 3  # a bar each
     assert 'width="640"' in html and 'height="350"' in html
     json.dumps(at.bar_chart[0].spec)  # the spec is plain JSON
+
+
+def test_map_draws_the_points_and_says_tiles_need_the_internet():
+    at = run('''
+        st.map(pd.DataFrame({"LAT": [37.76, 37.78], "lon": [-122.4, -122.42], "n": [1, 5]}), size="n")
+    ''')
+    chart = at.get("map")[0]
+    assert chart.spec["encoding"]["latitude"]["field"] == "LAT" and chart.spec["encoding"]["longitude"]["field"] == "lon"
+    assert chart.spec["encoding"]["size"]["field"] == "n"
+    assert "need the internet" in chart.spec["title"]["text"]
+    assert rows(chart) == [{"LAT": 37.76, "lon": -122.4, "n": 1}, {"LAT": 37.78, "lon": -122.42, "n": 5}]
+    assert "<svg" in chart_svg(chart.props)
+
+
+def test_map_without_coordinates_names_the_columns_it_looks_for():
+    message = error('st.map({"x": [1]})')
+    assert message.startswith("st.map(") and "'LAT', 'LATITUDE', 'lat', 'latitude'" in message
+
+
+def test_graphviz_chart_takes_dot_text_and_graphviz_objects():
+    pytest.importorskip("graphviz")
+    at = run('''
+        import graphviz
+        g = graphviz.Digraph()
+        g.edge("data", "model")
+        st.graphviz_chart(g)
+        st.graphviz_chart("digraph { a -> b }", use_container_width=True)
+    ''')
+    first, second = at.graphviz_chart
+    assert "data -> model" in first.dot and first.width == "content"
+    assert second.dot == "digraph { a -> b }" and second.width == "stretch"
+
+
+def test_graphviz_chart_rejects_other_objects():
+    assert "figure_or_dot must be a DOT string" in error("st.graphviz_chart(3)")

@@ -22,5 +22,6 @@ def test_the_committed_vega_bundle_matches_its_sources():
 def test_the_bundle_holds_vega_lite_and_asks_no_cdn():
     bundle = (ROOT / "nbapp" / "frontend" / "vega-library.js").read_text(encoding="utf-8")
     assert len(bundle) > 500_000 and "vega-lite" in bundle
+    assert (ROOT / "nbapp" / "frontend" / "viz-library.js").stat().st_size > 1_000_000  # Graphviz as WebAssembly
     for cdn in ("cdn.jsdelivr.net", "unpkg.com/", "cdnjs.cloudflare.com"):
         assert f'import("https://{cdn}' not in bundle and f"from\"https://{cdn}" not in bundle

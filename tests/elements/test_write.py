@@ -113,9 +113,9 @@ fig, ax = plt.subplots()
 ax.plot([1, 2, 3])
 st.write(fig)
 """)
-    image = at.get("image")[0]
-    assert image.format == "png"
-    assert image.data.startswith(b"\x89PNG")
+    picture = at.get("image")[0].images[0]
+    assert picture["mime"] == "image/png"
+    assert picture["data"].startswith(b"\x89PNG")
 
 
 def test_several_arguments_cannot_go_into_one_placeholder(run):

@@ -1,0 +1,65 @@
+"""Images, plots and players in a served page: bytes shown from blob: URLs, swapped in place, no network."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+APP = '''\
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import numpy as np
+import streamlit as st
+
+shade = st.slider("shade", 0, 255, 40)
+st.image(np.full((60, 120, 3), shade, dtype=np.uint8), caption=f"shade {shade}")
+fig, ax = plt.subplots(figsize=(3, 2))
+ax.plot([1, 3, 2])
+st.pyplot(fig)
+st.audio(np.sin(np.linspace(0, 2 * np.pi * 440, 8000)), sample_rate=8000)
+st.image('<svg width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>')
+'''
+WAIT = 30_000
+
+
+@pytest.fixture(scope="module")
+def server(serve):
+    return serve(APP)
+
+
+@pytest.fixture
+def app(page, server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.locator(".nbapp-image img")).to_have_count(3, timeout=WAIT)
+    yield page
+    outside = [url for url in requests if urlparse(url.removeprefix("blob:")).hostname not in ("127.0.0.1", None)]
+    assert outside == []
+
+
+def loaded(page, selector: str) -> list[int]:
+    return page.eval_on_selector_all(selector, "imgs => imgs.map(i => i.complete ? i.naturalWidth : -1)")
+
+
+def test_images_and_plots_show_from_blob_urls(app):
+    expect(app.get_by_text("shade 40")).to_be_visible()
+    sources = app.eval_on_selector_all(".nbapp-image img", "imgs => imgs.map(i => i.src)")
+    assert all(src.startswith("blob:") for src in sources), sources
+    app.wait_for_function("() => [...document.querySelectorAll('.nbapp-image img')].every(i => i.complete)")
+    widths = loaded(app, ".nbapp-image img")
+    assert widths[0] == 120 and widths[1] > 500 and widths[2] == 40, widths  # the plot at dpi 200
+    assert app.locator(".nbapp-audio audio[controls]").count() == 1
+    assert app.eval_on_selector(".nbapp-audio audio", "a => a.src").startswith("blob:")
+
+
+def test_a_new_picture_replaces_the_old_one_in_the_same_element(app):
+    image = app.locator(".nbapp-image").first
+    before = image.get_attribute("data-drawn")
+    app.locator(".nbapp-slider .noUi-handle").focus()
+    app.keyboard.press("ArrowRight")
+    expect(app.get_by_text("shade 41")).to_be_visible(timeout=WAIT)
+    expect(image).to_have_attribute("data-drawn", str(int(before) + 1))  # same element, drawn again
