@@ -78,7 +78,7 @@ def test_the_grid_works_inline_in_jupyterlab(page, lab):
     page.locator(".jp-Notebook .jp-Cell .cm-content").first.click()
     page.keyboard.press("Shift+Enter")  # %load_ext nbapp, then focus moves to the app cell
     page.keyboard.press("Shift+Enter")
-    expect(page.get_by_text("total 7")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".lm-Widget.nbapp-app").get_by_text("total 7")).to_be_visible(timeout=WAIT)  # not the hidden snapshot
     editor = page.locator(".nbapp-dataframe:has(.nbapp-grid-editor)")
     qty = editor.locator('.nbapp-grid-window .nbapp-grid-row[data-row="1"] .nbapp-grid-cell[data-col="1"]')
     qty.dblclick()

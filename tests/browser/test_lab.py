@@ -32,7 +32,7 @@ OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 SLIDER_APP = """%%app
 import nbapp as st
 x = st.slider('x', 0, 100, 25)
-st.write(x, 'squared is', x * x)"""
+st.write(f'{x} squared is {x * x}')"""
 # No news, no update check: nothing pops up, nothing is fetched.
 SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
