@@ -24,7 +24,7 @@ def is_jupyter_widget(obj: Any) -> bool:
     return any(c.__name__ == "Widget" and (c.__module__ or "").startswith("ipywidgets") for c in type(obj).__mro__)
 
 
-@element(value="value")
+@element()
 def jupyter_widget(dg, widget: Any, *, key: str | int | None = None, trait: str | None = "value"):
     """Place an ipywidget or anywidget in the app and return the current value of its ``trait``.
 

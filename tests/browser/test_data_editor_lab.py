@@ -84,7 +84,7 @@ def test_the_grid_works_inline_in_jupyterlab(page, lab):
     qty.dblclick()
     qty.locator("input").fill("10")
     qty.locator("input").press("Enter")
-    expect(page.get_by_text("total 13")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".lm-Widget.nbapp-app").get_by_text("total 13")).to_be_visible(timeout=WAIT)
     big = page.locator(".nbapp-dataframe:not(:has(.nbapp-grid-editor))")
     big.locator(".nbapp-grid-scroll").evaluate("el => el.scrollTop = el.scrollHeight")
     expect(big.locator(".nbapp-grid-window")).to_contain_text("999999", timeout=WAIT)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
 from test_frontend import is_local
 
 APP = '''\
@@ -161,8 +161,7 @@ def test_query_params_in_the_url_set_a_widget_and_the_app_sets_the_url(open_app)
 
 
 def _artifact(name: str):
-    from conftest import ARTIFACTS
-
+    ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"  # as tests/browser/conftest.py's
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
 

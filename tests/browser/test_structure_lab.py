@@ -8,13 +8,17 @@ import signal
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ARTIFACTS, REPO
 from test_frontend import is_local
+
+# As tests/browser/conftest.py's (several test folders have a conftest.py: none is imported by name).
+REPO = str(Path(__file__).resolve().parents[2])
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 WAIT = 30_000  # ms: JupyterLab, then a kernel, on a loaded 2-core machine
 APP = '''%%app
