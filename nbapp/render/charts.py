@@ -8,7 +8,6 @@ chart's module (``vega-chart.js``) borrows it through anywidget's ``host.getWidg
 from __future__ import annotations
 
 import anywidget
-import traitlets
 
 from nbapp.elements.charts import CHART_FRONTEND
 from nbapp.elements.registry import KINDS, Frontend

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import anywidget
+import ipywidgets as w
 import traitlets
 
 from nbapp.elements.registry import Frontend
@@ -25,10 +26,8 @@ class DialogKeys(anywidget.AnyWidget):
     dismissed = traitlets.Int(0).tag(sync=True)
 
 
-def theme_style(css: str) -> "w.HTML":
+def theme_style(css: str) -> w.HTML:
     """Return an invisible widget carrying config.toml's theme CSS (see ``nbapp.config.theme_css``)."""
-    import ipywidgets as w
-
     widget = w.HTML(f"<style>{css}</style>" if css else "")
     widget.layout.display = "none"
     return widget

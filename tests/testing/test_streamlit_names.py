@@ -1,7 +1,6 @@
 """What Streamlit scripts import resolves inside an app; names nbapp lacks say so; keys go through str()."""
 from __future__ import annotations
 
-import threading
 
 from nbapp.testing import AppTest
 
