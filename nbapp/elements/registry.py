@@ -8,11 +8,12 @@ HTML of ``nbapp export`` and the served page's first paint (``nbapp.serve.static
 
 Examples
 --------
->>> @element(value="body", frontend=Frontend("badge.js", css="badge.css"),
+>>> @element(value="body", frontend=Frontend("tag.js", css="tag.css"),
 ...          static=lambda props: f"<span>{html.escape(props['body'])}</span>")
-... def badge(dg, body: str):
+... def tag(dg, body: str):
 ...     '''Display a small coloured label; returns the element's handle.'''
-...     return dg._enqueue("badge", {"body": check_str("badge", "body", body)})
+...     check_str("tag", "body", body, optional=False)
+...     return dg._enqueue("tag", {"body": body})
 """
 from __future__ import annotations
 
@@ -87,7 +88,7 @@ def declare(name: str, **fields: Any) -> Kind:
     return kind
 
 
-def element(name: str | None = None, *, kind: str | None | bool = True, **fields: Any):
+def element(name: str | None = None, *, kind: str | bool = True, **fields: Any):
     """Decorator: make ``fn(dg, ...)`` the command ``st.<name>`` (default: the function's name).
 
     ``kind=True`` also declares the tree kind of the same name with ``fields`` (see
