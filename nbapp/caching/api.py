@@ -289,6 +289,20 @@ def _app_spinner(text: str, show_time: bool) -> contextlib.AbstractContextManage
     return DeltaGenerator(root="main").spinner(text, show_time=show_time)
 
 
+def _accepted(decorator: str, scope: Any, refresh_mode: Any) -> None:
+    """Check Streamlit 1.67's ``scope`` and ``refresh_mode``; raise CacheOptionError naming a bad value.
+
+    They are accepted so Streamlit scripts run unchanged; nbapp keeps one cache per kernel (a
+    served page has its own kernel) and recomputes in the foreground, whatever they say. So are
+    ``max_size`` and ``on_release``, which nbapp does not act on yet.
+    """
+    if scope not in ("global", "session"):
+        raise CacheOptionError(f"{decorator}(scope={scope!r}): scope must be 'global' or 'session'.")
+    if refresh_mode not in ("foreground", "background"):
+        raise CacheOptionError(f"{decorator}(refresh_mode={refresh_mode!r}): refresh_mode must be "
+                               f"'foreground' or 'background'.")
+
+
 def _picklable(value: Any) -> bool:
     try:
         pickle.dumps(value)
@@ -418,8 +432,10 @@ class _CacheDataAPI(_CacheAPI):
     kind = "data"
 
     def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: Any = None,
-                 show_spinner: Any = True, show_time: Any = False, persist: Any = "disk",
-                 hash_funcs: Any = None, cache_dir: Any = None) -> Any:
+                 max_size: Any = None, show_spinner: Any = True, show_time: Any = False, persist: Any = "disk",
+                 hash_funcs: Any = None, scope: Any = "global", refresh_mode: Any = "foreground",
+                 cache_dir: Any = None) -> Any:
+        _accepted("cache_data", scope, refresh_mode)
         seconds = _ttl_seconds("cache_data", ttl)
         limit = _max_entries("cache_data", max_entries)
         on_disk = _persist(persist)
@@ -480,7 +496,9 @@ class _CacheResourceAPI(_CacheAPI):
 
     def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: Any = None,
                  show_spinner: Any = True, show_time: Any = False, validate: Any = None,
-                 hash_funcs: Any = None) -> Any:
+                 hash_funcs: Any = None, on_release: Any = None, scope: Any = "global",
+                 refresh_mode: Any = "foreground") -> Any:
+        _accepted("cache_resource", scope, refresh_mode)
         if validate is not None and not callable(validate):
             raise CacheOptionError(
                 f"cache_resource(validate={validate!r}): validate must be a function that takes the "

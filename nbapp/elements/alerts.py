@@ -46,7 +46,7 @@ def error(dg, body: Any, *, icon: str | None = None, width: int | str = "stretch
 
 
 @element(value="message")
-def exception(dg, exception: BaseException, *, width: int | str = "stretch"):
+def exception(dg, exception: BaseException, width: int | str = "stretch"):
     """Display an exception: its type, message and traceback (the app's own frames only).
 
     Returns the element's handle; raises NbappAPIError when ``exception`` is not one.

@@ -81,7 +81,7 @@ def _built_in(dg, fn: str, data, *, x, y, x_label, y_label, color, size=None, wi
 @element(**_fields())
 def line_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[str] | None = None,
                x_label: str | None = None, y_label: str | None = None, color: Any = None,
-               width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None):
+               width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None, alt: str | None = None):
     """Display a line chart of ``data``'s columns (or ``y``) against its index (or ``x``).
 
     Several y columns are drawn as one line each, colored by column; ``color`` is a column
@@ -99,7 +99,7 @@ def line_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[
 @element(**_fields())
 def area_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[str] | None = None,
                x_label: str | None = None, y_label: str | None = None, color: Any = None, stack: Any = None,
-               width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None):
+               width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None, alt: str | None = None):
     """Display an area chart (``stack``: None/True stacked, False or "layered" overlapping, "normalize", "center").
 
     Returns the element's handle; raises NbappAPIError for unknown columns or a bad stack.
@@ -116,7 +116,7 @@ def area_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[
 def bar_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[str] | None = None,
               x_label: str | None = None, y_label: str | None = None, color: Any = None, horizontal: bool = False,
               sort: bool | str = True, stack: Any = None, width: int | str = "stretch", height: int | str = "content",
-              use_container_width: bool | None = None):
+              use_container_width: bool | None = None, alt: str | None = None):
     """Display a bar chart; ``horizontal`` turns it sideways, ``sort`` orders the bars (a column, "-col" descending,
     False: the data's order), ``stack`` as in :func:`area_chart` (False: grouped bars).
 
@@ -134,7 +134,7 @@ def bar_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[s
 @element(**_fields())
 def scatter_chart(dg, data: Any = None, *, x: str | None = None, y: str | Iterable[str] | None = None,
                   x_label: str | None = None, y_label: str | None = None, color: Any = None, size: Any = None,
-                  width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None):
+                  width: int | str = "stretch", height: int | str = "content", use_container_width: bool | None = None, alt: str | None = None):
     """Display a scatter chart; ``size`` is a column name or a number (the points' area, default 100).
 
     Returns the element's handle; raises NbappAPIError for unknown columns or a bad color/size.
@@ -280,7 +280,7 @@ def _selection_modes(fn: str, spec: dict[str, Any], selection_mode: Any) -> list
 def vega_lite_chart(dg, data: Any = None, spec: dict | None = None, *, width: int | str | None = None,
                     height: int | str = "content", use_container_width: bool | None = None,
                     theme: str | None = "streamlit", key: str | None = None, on_select: str | Callable = "ignore",
-                    selection_mode: str | Iterable[str] | None = None, **kwargs: Any):
+                    selection_mode: str | Iterable[str] | None = None, alt: str | None = None, **kwargs: Any):
     """Display a chart from a Vega-Lite spec; ``data`` (any table) fills its top-level data.
 
     Keywords extend the spec (``mark="bar"``, ``x_field="a"``). With ``on_select="rerun"``
@@ -304,7 +304,7 @@ def vega_lite_chart(dg, data: Any = None, spec: dict | None = None, *, width: in
 @element(**_fields())
 def altair_chart(dg, altair_chart: Any, *, width: int | str | None = None, height: int | str = "content",
                  use_container_width: bool | None = None, theme: str | None = "streamlit", key: str | None = None,
-                 on_select: str | Callable = "ignore", selection_mode: str | Iterable[str] | None = None):
+                 on_select: str | Callable = "ignore", selection_mode: str | Iterable[str] | None = None, alt: str | None = None):
     """Display an Altair chart (its Vega-Lite spec; Altair itself is only needed to build the chart).
 
     Returns the element's handle, or with ``on_select`` the selection state as in

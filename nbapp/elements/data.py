@@ -169,17 +169,25 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
 
 
 @element(value="data")
-def table(dg, data: Any = None):
+def table(dg, data: Any = None, *, border: bool | str = True, width: int | str = "stretch",
+          height: int | str = "content", hide_index: bool | None = None, hide_header: bool | None = None,
+          alt: str | None = None):
     """Display a static table: every row, no scrolling or sorting. Returns the element's handle.
 
+    ``hide_index`` / ``hide_header`` leave out the index column / the header row; ``border``,
+    ``width``, ``height`` and ``alt`` are accepted as in Streamlit 1.67 and not drawn yet.
     Raises NbappAPIError for data it cannot show as a table.
     """
-    return dg._enqueue("table", {"data": to_dataframe("table", data)})
+    return dg._enqueue("table", {"data": to_dataframe("table", data), "hide_index": bool(hide_index),
+                                 "hide_header": bool(hide_header)})
 
 
 @element()
 def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
-           help: str | None = None, label_visibility: str = "visible", border: bool = False):
+           help: str | None = None, icon: str | None = None, label_visibility: str = "visible", border: bool = False,
+           width: int | str = "stretch", height: int | str = "content", chart_data: Any = None,
+           chart_type: str = "line", delta_arrow: str = "auto", format: str | None = None,
+           delta_description: str | None = None):
     """Display a big number with an optional delta arrow below it; returns the element's handle.
 
     A delta that is negative (or a string starting with "-") points down and is red,
@@ -203,7 +211,7 @@ def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "no
 
 
 @element(value="text")  # AppTest's .value is the JSON text, as in Streamlit
-def json(dg, body: Any, *, expanded: bool | int = True):
+def json(dg, body: Any, *, expanded: bool | int = True, width: int | str = "stretch"):
     """Display an object or JSON string as pretty-printed JSON with collapsible levels.
 
     ``expanded``: True opens every level, False only shows the top, an int opens that

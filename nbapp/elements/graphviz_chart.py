@@ -38,7 +38,7 @@ def graphviz_static(props: dict[str, Any]) -> str:
 
 @element(value="dot", frontend=GRAPHVIZ_FRONTEND, static=graphviz_static)
 def graphviz_chart(dg, figure_or_dot: Any, use_container_width: bool | None = None, *, width: int | str = "content",
-                   height: int | str = "content"):
+                   height: int | str = "content", alt: str | None = None):
     """Display a graph from DOT text or a ``graphviz`` Graph/Digraph, drawn in the page with no network.
 
     Returns the element's handle; raises NbappAPIError for other objects (a bad DOT text

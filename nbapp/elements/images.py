@@ -192,8 +192,9 @@ def media_static(props: dict[str, Any]) -> str:
 
 @element(value="images", frontend=MEDIA_FRONTEND, static=media_static)
 def image(dg, image: Any, caption: str | list[str] | None = None, width: int | str = "content",
-          use_column_width: Any = None, clamp: bool = False, channels: str = "RGB", output_format: str = "auto",
-          *, use_container_width: bool | None = None):
+          clamp: bool = False, channels: str = "RGB", output_format: str = "auto",
+          *, use_container_width: bool | None = None, link: str | None = None, use_column_width: Any = None,
+          alt: str | list[str | None] | None = None):
     """Display an image or a list of images (a row that wraps), each with an optional caption.
 
     ``image``: numpy array (HxW, HxWx1, HxWx3, HxWx4; uint8 or float 0..1), PIL image,
@@ -227,7 +228,7 @@ def image(dg, image: Any, caption: str | list[str] | None = None, width: int | s
 
 @element(kind=False)
 def pyplot(dg, fig: Any = None, clear_figure: bool | None = None, *, width: int | str = "stretch",
-           use_container_width: bool | None = None, **kwargs: Any):
+           use_container_width: bool | None = None, alt: str | None = None, **kwargs: Any):
     """Display a matplotlib figure as a PNG (``savefig`` keywords pass through; default dpi 200, tight box).
 
     With no ``fig`` the current pyplot figure is drawn and cleared. The figure is closed

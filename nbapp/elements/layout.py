@@ -202,7 +202,8 @@ def empty(dg):
 
 
 @element()
-def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True):
+def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool = True, border: bool = True,
+         width: int | str = "stretch", height: int | str = "content"):
     """Insert a form: widgets inside it hold their values back until its submit button is clicked.
 
     Raises NbappAPIError when the key is not a string, is used by another form, or forms are nested.

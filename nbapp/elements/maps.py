@@ -35,7 +35,7 @@ def _column(fn: str, frame, given: Any, names: tuple[str, ...], what: str) -> st
 @element("map", frontend=CHART_FRONTEND, static=chart_static, value="spec")
 def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | None = None, color: Any = None,
         size: Any = None, zoom: int | None = None, width: int | str = "stretch", height: int | str = 500,
-        use_container_width: bool | None = None):
+        use_container_width: bool | None = None, alt: str | None = None):
     """Display points on a map; offline they sit on a plain background and a note says tiles need the internet.
 
     Latitude and longitude come from columns named lat/latitude and lon/longitude (any

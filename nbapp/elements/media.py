@@ -131,7 +131,7 @@ def player_static(props: dict[str, Any]) -> str:
 
 @element(value="data", frontend=PLAYER_FRONTEND, static=player_static)
 def audio(dg, data: Any, format: str = "audio/wav", start_time: Any = 0, *, sample_rate: int | None = None,
-          end_time: Any = None, loop: bool = False, autoplay: bool = False, width: int | str = "stretch"):
+          end_time: Any = None, loop: bool = False, autoplay: bool = False, width: int | str = "stretch", alt: str | None = None):
     """Display an audio player for bytes, a file, a path, a URL or a numpy waveform (with ``sample_rate``).
 
     Returns the element's handle. Raises NbappAPIError for numpy audio without a
@@ -153,7 +153,7 @@ def audio(dg, data: Any, format: str = "audio/wav", start_time: Any = 0, *, samp
 @element(value="data", frontend=PLAYER_FRONTEND, static=player_static)
 def video(dg, data: Any, format: str = "video/mp4", start_time: Any = 0, *, subtitles: Any = None,
           end_time: Any = None, loop: bool = False, autoplay: bool = False, muted: bool = False,
-          width: int | str = "stretch"):
+          width: int | str = "stretch", alt: str | None = None):
     """Display a video player for bytes, a file, a path or a URL (YouTube URLs are linked: they need the internet).
 
     ``subtitles``: a .vtt/.srt path or text, or ``{label: path or text}``. Returns the
@@ -202,7 +202,7 @@ def _to_vtt(text: str) -> str:
 
 
 @element(value="data", frontend=PLAYER_FRONTEND, static=player_static)
-def pdf(dg, data: Any, *, height: int = 500, key: str | None = None):
+def pdf(dg, data: Any, *, height: int = 500, key: str | None = None, alt: str | None = None):
     """Display a PDF (bytes, a file, a path or a URL) in the browser's PDF viewer, ``height`` pixels tall.
 
     Returns the element's handle; raises NbappAPIError for a missing file or a bad height.

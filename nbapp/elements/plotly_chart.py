@@ -54,7 +54,7 @@ def plotly_static(props: dict[str, Any]) -> str:
 def plotly_chart(dg, figure_or_data: Any, use_container_width: bool | None = None, *, width: int | str = "stretch",
                  height: int | str = "content", theme: str | None = "streamlit", key: str | None = None,
                  on_select: str | Callable = "ignore", selection_mode: str | Iterable[str] = SELECTION_MODES,
-                 config: dict | None = None, **kwargs: Any):
+                 config: dict | None = None, alt: str | None = None, **kwargs: Any):
     """Display an interactive Plotly chart with the plotly.js shipped in the plotly package.
 
     With ``on_select="rerun"`` (or a callable) a box/lasso/point selection reruns the app

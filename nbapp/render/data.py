@@ -47,8 +47,8 @@ def _column_cells(values: pd.Series | pd.Index, tag: str = "td") -> list[str]:
     return [_cell(v, tag) for v in items]
 
 
-def table_html(frame: pd.DataFrame, *, index: bool = True) -> str:
-    """Return ``frame`` as an HTML table (at most MAX_ROWS rows)."""
+def table_html(frame: pd.DataFrame, *, index: bool = True, header_row: bool = True) -> str:
+    """Return ``frame`` as an HTML table (at most MAX_ROWS rows), with or without its index and header row."""
     rows = frame.head(MAX_ROWS)
     names = [_label(n) if n is not None else "" for n in rows.index.names] if index else []
     header = "".join(f'<th class="nbapp-index">{html.escape(n)}</th>' for n in names)
@@ -56,7 +56,8 @@ def table_html(frame: pd.DataFrame, *, index: bool = True) -> str:
     columns = [_column_cells(rows.index.get_level_values(i), "th") for i in range(len(names))]
     columns += [_column_cells(rows.iloc[:, i]) for i in range(rows.shape[1])]
     body = "".join(f"<tr>{''.join(cells)}</tr>" for cells in zip(*columns)) if columns else ""
-    table = f'<table class="nbapp-table"><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>'
+    head = f"<thead><tr>{header}</tr></thead>" if header_row else ""
+    table = f'<table class="nbapp-table">{head}<tbody>{body}</tbody></table>'
     if len(frame) > MAX_ROWS:
         table += f'<div class="nbapp-table-note">Showing the first {MAX_ROWS:,} of {len(frame):,} rows.</div>'
     return table
@@ -67,7 +68,7 @@ class Table(HtmlAdapter):
     css = ("nbapp-static-table",)
 
     def html(self, props):
-        return table_html(props["data"])
+        return table_html(props["data"], index=not props.get("hide_index"), header_row=not props.get("hide_header"))
 
 
 @adapter("metric")

@@ -23,6 +23,8 @@ from nbapp.elements.widgets.common import (
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
+DEFAULT_PLACEHOLDER = "Choose an option"  # what Streamlit shows for placeholder=None
+
 
 @element()
 def radio(dg, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
@@ -51,7 +53,7 @@ def radio(dg, label: str, options: Any, index: int | None = 0, format_func: Call
 @element()
 def selectbox(dg, label: str, options: Any, index: int | None = 0, format_func: Callable[[Any], Any] = str,
               key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
-              args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str = "Choose an option",
+              args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str | None = None,
               disabled: bool = False, label_visibility: str = "visible",
               required: bool = False, icon: str | None = None, accept_new_options: bool = False,
               filter_mode: str | None = "fuzzy", width: int | str = "stretch", bind: str | None = None,
@@ -66,6 +68,7 @@ def selectbox(dg, label: str, options: Any, index: int | None = 0, format_func: 
     >>> model = st.selectbox("Model", ["resnet18", "resnet50"], index=None, placeholder="Pick one")
     """
     check_str("selectbox", "placeholder", placeholder, label=label)
+    placeholder = DEFAULT_PLACEHOLDER if placeholder is None else placeholder
     check_bool("selectbox", "accept_new_options", accept_new_options, label=label)
     return _one_of(dg, "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs,
                    disabled, label_visibility, {"placeholder": placeholder or "", "nullable": index is None,
@@ -115,7 +118,7 @@ def _or_text(deserialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
 def multiselect(dg, label: str, options: Any, default: Any = None, format_func: Callable[[Any], Any] = str,
                 key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
                 args: tuple | None = None, kwargs: dict | None = None, *, max_selections: int | None = None,
-                placeholder: str = "Choose an option", disabled: bool = False,
+                placeholder: str | None = None, disabled: bool = False,
                 label_visibility: str = "visible",
                 accept_new_options: bool = False, filter_mode: str | None = "fuzzy",
                 select_all: bool | int = 1000, width: int | str = "stretch", wrap: bool | None = None,
@@ -133,6 +136,7 @@ def multiselect(dg, label: str, options: Any, default: Any = None, format_func: 
     opts = options_list("multiselect", label, options)
     labels = format_labels("multiselect", label, opts, format_func)
     check_str("multiselect", "placeholder", placeholder, label=label)
+    placeholder = DEFAULT_PLACEHOLDER if placeholder is None else placeholder
     if max_selections is not None and (not is_int(max_selections) or max_selections < 1):
         raise fail("multiselect", label, "max_selections must be a positive int or None, "
                                          f"got {describe(max_selections)}.")
