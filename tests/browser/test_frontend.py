@@ -13,6 +13,7 @@ st.dataframe({"name": ["b", "c", "a"], "score": [2.0, 10.0, 1.0]})
 st.toast("Saved!")
 if st.download_button("Get CSV", "a,b\\n1,2\\n", "table.csv", "text/csv"):
     st.write("downloaded once")
+st.download_button("Make report", lambda: "made on the click", "report.txt", on_click="ignore")
 '''
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
@@ -76,3 +77,11 @@ def test_the_download_button_saves_the_file_and_reruns_the_app(app):
     with open(download.path(), "rb") as f:
         assert f.read() == b"a,b\n1,2\n"
     expect(app.get_by_text("downloaded once")).to_be_visible(timeout=WAIT)
+
+
+def test_deferred_data_is_made_on_the_click(app):
+    with app.expect_download() as info:
+        app.get_by_text("Make report").click()
+    assert info.value.suggested_filename == "report.txt"
+    with open(info.value.path(), "rb") as f:
+        assert f.read() == b"made on the click"
