@@ -83,7 +83,7 @@ def test_semantic_search(open_demo):
     page = open_demo("semantic_search", "--timeout", "300")
     expect(page.get_by_role("heading", name="Semantic search")).to_be_visible(timeout=MODEL_WAIT)
     expect(page.get_by_text("5 hits out of")).to_be_visible(timeout=MODEL_WAIT)
-    query = page.locator(".nbapp-main .widget-text input")
+    query = page.locator(".nbapp-main input.nbapp-text-field")
     query.fill("compress bytes")
     query.press("Enter")
     expect(page.get_by_text("gzip.compress")).to_be_visible(timeout=WAIT)

@@ -72,8 +72,6 @@ CASES = [
          w.SelectionSlider, "index", 0, 4, 4, date(2024, 1, 3), 2),
     Case("select_slider", "st.select_slider('Pick', ['S', 'M', 'L'], value=('S', 'M'), key='k')",
          w.SelectionRangeSlider, "index", (0, 1), (1, 2), (1, 2), ("S", "L"), (0, 2)),
-    Case("text_input", "st.text_input('Pick', key='k')", w.Text, "value", "", "hi", "hi", "yo", "yo"),
-    Case("text_input", "st.text_input('Pick', type='password', key='k')", w.Password, "value", "", "pw", "pw", "x", "x"),
     Case("text_area", "st.text_area('Pick', 'a\\nb', key='k')", w.Textarea, "value", "a\nb", "c", "c", "d", "d"),
     Case("color_picker", "st.color_picker('Pick', key='k')", w.ColorPicker, "value",
          "#000000", "#ff0000", "#ff0000", "#00ff00", "#00ff00"),
@@ -107,9 +105,9 @@ def test_a_widget_draws_its_control_sends_changes_is_reused_and_shows_app_values
 
 
 def test_label_visibility_and_help_shape_the_label():
-    drawn = Drawn("st.text_input('Shown', help='Why <b>')\nst.radio('Hidden', [1], label_visibility='hidden')\n"
+    drawn = Drawn("st.text_area('Shown', help='Why <b>')\nst.radio('Hidden', [1], label_visibility='hidden')\n"
                   "st.selectbox('Gone', [1], label_visibility='collapsed')\nst.checkbox('Box', label_visibility='collapsed')")
-    shown = drawn.box("text_input").children[0]
+    shown = drawn.box("text_area").children[0]
     assert 'title="Why &lt;b&gt;"' in shown.value and shown.layout.display is None
     assert drawn.box("radio").children[0].layout.visibility == "hidden"
     assert drawn.box("selectbox").children[0].layout.display == "none"
@@ -139,9 +137,25 @@ def test_radio_captions_and_horizontal_layout():
     assert control.options == ("a — first", "b") and control.orientation == "horizontal"
 
 
+def test_text_input_is_a_typed_box_whose_text_reaches_the_app():
+    drawn = Drawn("st.text_input('Mail', type='email', key='k')\nst.text_input('Code', validate=('^[0-9]+$', 'Digits'), "
+                  "live=True, icon='🔑', required=True, max_chars=6)")
+    mail, code = _find(drawn.renderer.root, "nbapp-text_input")
+    assert (mail.props["input_type"], mail.props["placeholder"], mail.props["icon"], mail.props["autocomplete"]) == (
+        "email", "you@example.com", "nbapp:mail", "email")
+    assert mail.props["pattern"] == r"^[^\s@]+@[^\s@]+\.[^\s@]+$" and mail.props["live"] is None
+    assert (code.props["pattern"], code.props["message"], code.props["live"], code.props["icon"], code.props["required"],
+            code.props["max_chars"]) == ("^[0-9]+$", "Digits", 250, "🔑", True, 6)
+    mail.value = "me@example.org"  # what text_input.js sends on Enter
+    assert drawn.sent == [("k", "me@example.org")]
+    drawn.browser()
+    drawn.push("you@example.org")
+    assert next(_find(drawn.renderer.root, "nbapp-text_input")) is mail and mail.value == "you@example.org"
+
+
 def test_text_longer_than_max_chars_is_cut_in_the_box():
-    drawn = Drawn("st.text_input('T', max_chars=3, key='k')")
-    control = drawn.box("text_input").children[-1]
+    drawn = Drawn("st.text_area('T', max_chars=3, key='k')")
+    control = drawn.box("text_area").children[-1]
     control.value = "abcdef"
     assert control.value == "abc" and drawn.sent == [("k", "abc")]
 
