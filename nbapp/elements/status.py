@@ -67,7 +67,10 @@ def spinner(dg, text: str = "In progress...", *, show_time: bool = False, width:
     ...     model = load()
     """
     check_str("spinner", "text", text, optional=False)
-    slot = dg.empty()
+    # A transient placeholder, as Streamlit's: it holds its place among the block's children while
+    # the spinner shows, and AppTest does not list it (a cached call's spinner left an "empty").
+    slot = dg._add_block("empty", {"transient": True})
+    slot._slot = 0
     slot._enqueue("spinner", {"text": text, "show_time": bool(show_time)}, live=True)
     try:
         yield

@@ -6,13 +6,14 @@ Notebook 7, VS Code, Colab, Voilà). The modules ship in ``nbapp/frontend/``: no
 from __future__ import annotations
 
 import functools
+import threading
 from typing import Any
 
 import anywidget
 import traitlets
 
 from nbapp.elements.registry import Frontend, Kind
-from nbapp.render.registry import Adapter, Emit, classed, same
+from nbapp.render.registry import Adapter, Emit, changed, classed, same
 
 
 class ActionHtml(anywidget.AnyWidget):
@@ -63,7 +64,12 @@ class ModuleAdapter(Adapter):
     def create(self, props, emit: Emit):
         widget = module_class(self._kind)()
         self.update(widget, props, {})
-        widget.observe(lambda change: emit(change["new"]), "value")
+
+        def sent(change):
+            if getattr(widget, "_nbapp_quiet", None) != threading.get_ident():  # not the app's own push
+                emit(change["new"])
+
+        widget.observe(sent, "value")
         if self._kind.frontend.on_message is not None:
             answer, cache = self._kind.frontend.on_message, {}
 
@@ -79,9 +85,16 @@ class ModuleAdapter(Adapter):
         widget._nbapp_props = props  # what on_message answers from: this run's props, kernel-only ones included
         state = module_state(self._kind, props)
         previous = module_state(self._kind, old) if old else {}
-        for name, value in state.items():
-            if name not in previous or not same(previous[name], value):
-                setattr(widget, name, value)
+        # The app set the value ("pushed" counts it): show it even when it equals the last one drawn,
+        # which the user may have changed since (a callback that empties a text box).
+        pushed = bool(old) and changed(props, old, "pushed")
+        widget._nbapp_quiet = threading.get_ident()
+        try:
+            for name, value in state.items():
+                if name not in previous or not same(previous[name], value) or (name == "value" and pushed):
+                    setattr(widget, name, value)
+        finally:
+            widget._nbapp_quiet = None
         return True
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import CodeType, TracebackType
 from typing import Any
 
+from nbapp.runtime.magic import add_magic
 from nbapp.tree import Element
 
 
@@ -49,7 +50,7 @@ class Source:
     def compile(cls, text: str, filename: str) -> "Source":
         """Compile ``text``; register it with linecache so tracebacks show its lines."""
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
-        code = compile(text, filename, "exec", dont_inherit=True)
+        code = compile(add_magic(text, filename), filename, "exec", dont_inherit=True)
         return cls(text=text, filename=filename, code=code)
 
     def namespace(self, base: Mapping[str, Any] | None) -> dict[str, Any]:

@@ -168,8 +168,8 @@ class Block:
 
     @property
     def children(self) -> list[Any]:
-        """The direct children, as Element or Block views."""
-        return [wrap(c, self._at) for c in self._node.children]
+        """The direct children, as Element or Block views (a spinner's transient placeholder is not one)."""
+        return [wrap(c, self._at) for c in self._node.children if not c.props.get("transient")]
 
     @property
     def main(self) -> "Block":
@@ -199,7 +199,7 @@ class Block:
         kinds = {k.name for k in KINDS.values() if k.accessor == kind}
         if not kinds or (kind in KINDS and KINDS[kind].accessor is None):
             kinds.add(kind)
-        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind in kinds)
+        return ElementList(wrap(n, self._at) for n in self._nodes() if n.kind in kinds and not n.props.get("transient"))
 
     def __getattr__(self, name: str) -> Any:
         """A prop of the block (``chat_message.name``, ``status.state``), else the list of elements of that kind."""
@@ -213,7 +213,7 @@ class Block:
         return self.children[index]
 
     def __len__(self) -> int:
-        return len(self._node.children)
+        return len(self.children)
 
     @property
     def kind(self) -> str:

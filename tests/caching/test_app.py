@@ -84,7 +84,7 @@ def test_spinner_is_shown_while_a_miss_computes_and_not_on_a_hit():
             st.session_state["timed"] = spinners_now()
             return object()
 
-        load(1), default_text(1), quiet(1), connect()
+        _ = load(1), default_text(1), quiet(1), connect()
         st.write("done")
     """)).run()
     assert at.markdown[0].value == "done"

@@ -190,7 +190,7 @@ st.text_input('Message', key='msg', on_change=send)
 st.write('log:', ', '.join(st.session_state.get('log', [])))
 """)
     kernel.wait_for_text("log:")
-    box = kernel.find("TextModel", value="")
+    box = kernel.find("AnyModel", value="")  # text_input.js, through anywidget
     kernel.send_update(box, value="hello")
     kernel.wait_for_text("log: hello")
     assert kernel.models[box]["value"] == ""

@@ -73,7 +73,7 @@ def test_a_value_the_app_sets_reaches_the_browser_even_when_it_equals_the_last_o
     sent = {}
     renderer = WidgetRenderer(sent.__setitem__)
     renderer.render(app.run())
-    box = next(x for x in _walk(renderer.root) if isinstance(x, w.Text))
+    box = next(x for x in _walk(renderer.root) if type(x).__name__ == "Nbapp_text_input")
     box.value = "hello"  # typed in the browser; the callback empties it again
     renderer.render(app.run(sent))
     assert app.session_state["log"] == ["hello"]
