@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from nbapp.errors import DuplicateWidgetID, RerunException, StopException
+from nbapp.runtime.binding import unbind_stale
 from nbapp.runtime.context import reset_run_context, set_run_context
 from nbapp.runtime.query_params import QueryParams
 from nbapp.runtime.state import SessionState, WidgetMeta
@@ -228,6 +229,7 @@ class App:
                 reset_run_context(token)
                 ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
+                unbind_stale(self.query_params, state, ctx.run_scope)
                 state.end_run(ctx.run_scope)
             if scope is None:
                 self.fragments = ctx.fragments
