@@ -134,12 +134,15 @@ def option_codec(options: list[Any], labels: Sequence[str], indices: Callable[[A
 
 
 def single_of_list(codec: UrlCodec) -> UrlCodec:
-    """A single-choice widget whose URL is a list of at most one label (pills, segmented_control)."""
+    """A single-choice widget whose URL is a list of at most one label (pills, segmented_control).
+
+    ``codec``'s ``indices`` takes the single value itself.
+    """
     def read(values: list[str]) -> Any:
         picked = codec.from_url(values)
         return picked[0] if picked else None
 
-    return UrlCodec(lambda v: codec.to_url([] if v is None else [v]), read, codec.clearable)
+    return UrlCodec(codec.to_url, read, codec.clearable)
 
 
 def slider_codec(is_range: bool, is_float: bool) -> UrlCodec:
