@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from nbapp.elements import grid
+from nbapp.elements.button_column import register_button_columns
 from nbapp.elements.grid import DataframeSelectionState, DataframeState
 from nbapp.elements.registry import Frontend, element
 from nbapp.errors import NbappAPIError, describe
@@ -140,6 +141,7 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
                             use_container_width=use_container_width, row_height=row_height, selection=modes,
                             placeholder=placeholder)
     props["editing_mode"] = "read_only"  # st.data_editor draws this kind too, with its num_rows here
+    register_button_columns("dataframe", column_config, props)
     if not selecting:
         return dg._enqueue("dataframe", props)
     deserialize = _selection(frame, modes, "")

@@ -1,0 +1,101 @@
+"""In a served page: ButtonColumn clicks reach the app, Audio/Video columns are players, metric sparklines
+and table borders are drawn."""
+from __future__ import annotations
+
+import base64
+import io
+import struct
+import wave
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+
+def _wav_url() -> str:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(struct.pack("<800h", *([0] * 800)))
+    return "data:audio/wav;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+APP = f'''\
+import pandas as pd
+import streamlit as st
+
+df = pd.DataFrame({{"name": ["Ada", "Bob", "Cy"], "action": ["Open", "Open", ["Edit", "Delete"]],
+                    "sound": ["{_wav_url()}"] * 3, "clip": ["data:video/mp4;base64,AAAA"] * 3}})
+if "calls" not in st.session_state:
+    st.session_state.calls = 0
+
+def count():
+    st.session_state.calls += 1
+
+st.dataframe(df, hide_index=True, column_config={{
+    "action": st.column_config.ButtonColumn("Action", key="act", on_click=count),
+    "sound": st.column_config.AudioColumn("Sound"),
+    "clip": st.column_config.VideoColumn("Clip"),
+}})
+click = st.session_state.act
+st.write(f"click={{None if click is None else (click.row, click.label)}} calls={{st.session_state.calls}}")
+st.metric("Revenue", 1234.5, -12, format="dollar", chart_data=[3, 1, 4, 1, 5, 9, 2, 6], chart_type="area",
+          icon="💰", delta_description="vs. last week", border=True)
+st.table(pd.DataFrame({{"a": [1, 2], "b": ["x", "y"]}}), border="horizontal")
+'''
+WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
+
+
+@pytest.fixture(scope="module")
+def server(serve):
+    return serve(APP)
+
+
+@pytest.fixture
+def app(page, server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_text("click=None calls=0")).to_be_visible(timeout=WAIT)
+    yield page
+    leaving = [u for u in requests if urlparse(u.removeprefix("blob:")).scheme != "data"
+               and urlparse(u.removeprefix("blob:")).hostname != "127.0.0.1"]
+    assert leaving == []
+
+
+def test_a_button_column_click_reaches_the_app_once(app):
+    grid = app.locator(".nbapp-dataframe")
+    expect(grid.locator(".nbapp-grid-button")).to_have_count(4, timeout=WAIT)  # a list of labels: one button each
+    grid.locator(".nbapp-grid-window .nbapp-grid-row", has_text="Bob").get_by_role("button", name="Open").click()
+    expect(app.get_by_text("click=(1, 'Open') calls=1")).to_be_visible(timeout=WAIT)
+    grid.locator(".nbapp-grid-window .nbapp-grid-row", has_text="Cy").get_by_role("button", name="Delete").click()
+    expect(app.get_by_text("click=(2, 'Delete') calls=2")).to_be_visible(timeout=WAIT)
+    app.get_by_text("Revenue").click()  # nothing else happens: the click was for one run only
+    grid.locator(".nbapp-grid-window .nbapp-grid-row", has_text="Bob").get_by_role("button", name="Open").click()
+    expect(app.get_by_text("click=(1, 'Open') calls=3")).to_be_visible(timeout=WAIT)
+
+
+def test_audio_and_video_columns_are_players(app):
+    grid = app.locator(".nbapp-dataframe")
+    expect(grid.locator("audio.nbapp-grid-audio[controls]")).to_have_count(3, timeout=WAIT)
+    expect(grid.locator("video.nbapp-grid-video[controls]")).to_have_count(3)
+    assert grid.locator("audio").first.get_attribute("src").startswith("data:audio/wav;base64,")
+
+
+def test_metric_sparkline_icon_format_and_table_border_are_drawn(app):
+    metric = app.locator(".nbapp-metric")
+    expect(metric.locator(".nbapp-metric-value")).to_have_text("$1,234.50")
+    expect(metric.locator(".nbapp-delta-pill")).to_have_text("↓ -$12.00")
+    expect(metric).to_contain_text("💰")
+    expect(metric).to_contain_text("vs. last week")
+    chart = metric.locator("svg.nbapp-metric-chart-area")
+    expect(chart).to_be_visible()
+    assert chart.bounding_box()["height"] > 20
+    table = app.locator(".nbapp-static-table")
+    assert "nbapp-table-horizontal" in table.get_attribute("class")
+    cell = table.locator("td").first
+    assert cell.evaluate("e => getComputedStyle(e).borderRightStyle") == "none"
+    assert cell.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
