@@ -126,6 +126,8 @@ class JupyterApp:
             changes = self.app.session_state.receive(state_key, wire)
         for warning in caught:
             print(f"nbapp: {warning.message}", file=sys.stderr)
+        if changes is None and self.bridge.query != self.app.query_params.query_string():
+            self.bridge.query = self.app.query_params.query_string()  # a bound on_change="ignore" widget's URL
         if changes is not None:
             meta = self.app.session_state.widget(state_key)
             scope = meta.scope if meta is not None else None

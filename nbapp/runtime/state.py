@@ -62,6 +62,8 @@ class SessionState(MutableMapping):
         object.__setattr__(self, "_forms", {})  # form id -> {state key: value} held until submit
         object.__setattr__(self, "_assigned", set())  # keys the app set or deleted since their widget was drawn
         object.__setattr__(self, "_pushes", {})  # state key -> times the app overrode the browser's value
+        # Called with (meta, value) when a value is stored without a rerun (on_change="ignore"): a bound widget's URL.
+        object.__setattr__(self, "on_stored", None)
 
     # -- mapping protocol (user-facing) --------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -210,6 +212,10 @@ class SessionState(MutableMapping):
             self._values.pop(key, None)
             self._pushes.pop(key, None)
 
+    def when_stored(self, callback: Callable[[WidgetMeta, Any], None] | None) -> None:
+        """Call ``callback(meta, value)`` whenever a browser value is stored without a rerun (``on_change="ignore"``)."""
+        object.__setattr__(self, "on_stored", callback)
+
     def drawn(self, key: str) -> bool:
         """True when the widget with this state key was drawn in the current run."""
         return key in self._drawn
@@ -244,6 +250,8 @@ class SessionState(MutableMapping):
         value = meta.deserialize(wire)
         if meta.form_id is None and not meta.rerun:
             self._values[key] = value  # on_change="ignore": the next run reads it; this one causes none
+            if self.on_stored is not None:
+                self.on_stored(meta, value)
             return None
         if meta.form_id is None:
             return {key: value}

@@ -230,3 +230,31 @@ def test_the_drawn_widget_shows_the_urls_value_and_is_pushed_on_back_forward():
     at.run()
     assert at.slider[0].props["value"] == 9
     assert at.slider[0].props.get("pushed")  # the browser's slider is moved to the URL's value
+
+
+def test_on_change_ignore_writes_the_url_at_once_without_a_rerun():
+    at = opened("""
+        st.session_state.runs = st.session_state.get("runs", 0) + 1
+        st.slider("y", 0, 10, 3, key="y", bind="query-params", on_change="ignore")
+    """)
+    assert at.session_state.receive("y", 7) is None  # stored, no rerun asked
+    assert url(at) == {"y": ["7"]} and at.session_state["runs"] == 1
+    assert at.session_state.receive("y", 3) is None
+    assert url(at) == {}
+
+
+# Every widget Streamlit 1.67 gives bind= and persist_state= (read from its signatures).
+BINDABLE = ["checkbox", "color_picker", "date_input", "datetime_input", "feedback", "multiselect", "number_input",
+            "pagination", "pills", "radio", "segmented_control", "select_slider", "selectbox", "slider", "text_area",
+            "text_input", "time_input", "toggle"]
+
+
+@pytest.mark.parametrize("name", BINDABLE)
+def test_every_bindable_widget_takes_bind_and_persist_state(name):
+    import inspect
+
+    import nbapp
+
+    params = inspect.signature(getattr(nbapp, name)).parameters
+    assert params["bind"].default is None and params["persist_state"].default is None
+    assert params["bind"].kind is params["bind"].KEYWORD_ONLY
