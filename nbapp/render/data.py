@@ -62,6 +62,23 @@ def table_html(frame: pd.DataFrame, *, index: bool = True, header_row: bool = Tr
     return table
 
 
+def size_rules(width: Any, height: Any, *, at_most: bool) -> list[str]:
+    """CSS for Streamlit's ``width`` ("stretch", "content", pixels) and ``height`` ("content", "stretch", pixels).
+
+    A pixel height scrolls what does not fit; ``at_most``: the box is at most that high.
+    """
+    rules = []
+    if isinstance(width, int):
+        rules.append(f"width: {width}px; max-width: 100%")
+    elif width == "content":
+        rules.append("width: fit-content; max-width: 100%")
+    if isinstance(height, int):
+        rules.append(f"{'max-height' if at_most else 'height'}: {height}px; overflow: auto")
+    elif height == "stretch" and not at_most:
+        rules.append("height: 100%")
+    return rules
+
+
 @adapter("table")
 class Table(HtmlAdapter):
     css = ("nbapp-static-table",)
@@ -73,14 +90,7 @@ class Table(HtmlAdapter):
 
     def html(self, props):
         table = table_html(props["data"], index=not props.get("hide_index"), header_row=not props.get("hide_header"))
-        rules = []
-        width, height = props.get("width", "stretch"), props.get("height", "content")
-        if isinstance(width, int):
-            rules.append(f"width: {width}px; max-width: 100%")
-        elif width == "content":
-            rules.append("width: fit-content; max-width: 100%")
-        if isinstance(height, int):
-            rules.append(f"max-height: {height}px; overflow: auto")
+        rules = size_rules(props.get("width", "stretch"), props.get("height", "content"), at_most=True)
         label = f' role="region" aria-label="{html.escape(props["alt"])}"' if props.get("alt") else ""
         return f'<div class="nbapp-table-box" style="{"; ".join(rules)}"{label}>{table}</div>'
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from nbapp.render.data import size_rules
 from nbapp.render.markdown import inline_html
 from nbapp.render.registry import adapter
 from nbapp.render.text import HtmlAdapter, help_icon, icon_html
@@ -43,16 +44,7 @@ def sparkline(values: list[float], kind: str, color: str) -> str:
 
 
 def _box_style(props: dict[str, Any]) -> str:
-    rules = []
-    width, height = props.get("width", "stretch"), props.get("height", "content")
-    if isinstance(width, int):
-        rules.append(f"width: {width}px; max-width: 100%")
-    elif width == "content":
-        rules.append("width: fit-content")
-    if isinstance(height, int):
-        rules.append(f"height: {height}px; overflow: auto")
-    elif height == "stretch":
-        rules.append("height: 100%")
+    rules = size_rules(props.get("width", "stretch"), props.get("height", "content"), at_most=False)
     return f' style="{"; ".join(rules)}"' if rules else ""
 
 

@@ -84,7 +84,8 @@ def test_icon_description_border_and_sizes_are_drawn():
     assert '<span class="nbapp-metric-description">vs. last week</span>' in html
     assert 'style="width: 240px; max-width: 100%; height: 180px; overflow: auto"' in html
     assert "nbapp-border" in widget._dom_classes
-    assert 'style="width: fit-content"' in drawn('st.metric("m", 1, width="content")', "nbapp-metric").value
+    assert 'style="width: fit-content; max-width: 100%"' in drawn('st.metric("m", 1, width="content")',
+                                                                 "nbapp-metric").value
 
 
 @pytest.mark.parametrize("chart_type, shape", [("line", "polyline"), ("area", "polygon"), ("bar", "rect")])
