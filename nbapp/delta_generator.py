@@ -123,6 +123,7 @@ class DeltaGenerator:
         bind: str | None = None,
         persist_state: str | None = None,
         url: UrlCodec | None = None,
+        width: int | str | None = None,
     ) -> Any:
         """Register a widget drawn in this run, add its element, and return its value.
 
@@ -133,8 +134,9 @@ class DeltaGenerator:
         browser shows, ``to_wire`` what a browser sends for a value when that differs.
         ``bind="query-params"`` ties the value to the URL query parameter named by the key,
         written and read with ``url`` (see nbapp.runtime.binding); ``persist_state`` ("page"
-        or "session") keeps the value while the widget is not drawn. Raises NbappAPIError
-        for a bad label, key, callback, visibility, bind or persist_state.
+        or "session") keeps the value while the widget is not drawn. ``width`` ("stretch",
+        "content" or pixels) goes to the element's props. Raises NbappAPIError for a bad
+        label, key, callback, visibility, width, bind or persist_state.
         """
         ctx = require_run_context(kind)
         # A stale run stops before the widget is registered, never between registering and
@@ -148,6 +150,10 @@ class DeltaGenerator:
             on_change = None  # Streamlit's modes: "ignore" stores a change without rerunning the app
         check_callback(kind, "on_change/on_click", on_change, label=label)
         _check_bind(kind, label, key, bind, persist_state, url)
+        if width is not None and not (isinstance(width, str) and width in ("stretch", "content")) and not (
+                isinstance(width, int) and not isinstance(width, bool) and width > 0):
+            raise NbappAPIError(f"st.{kind}({label!r}): width must be 'stretch', 'content' or a positive int (pixels), "
+                                f"got {width!r}.")
         target = self._target(ctx)
         if ctx.scope is not None and id(target) not in ctx.scope_blocks:
             raise NbappAPIError(
@@ -175,7 +181,8 @@ class DeltaGenerator:
         element_props = {
             "label": label, "help": help, "disabled": bool(disabled),
             "label_visibility": label_visibility, "value": serialize(value),
-            "state_key": meta.state_key, "form": form, **(props or {}),
+            "state_key": meta.state_key, "form": form, **({} if width is None else {"width": width}),
+            **(props or {}),
         }
         if pushes := ctx.session_state.pushes(meta.state_key):
             element_props["pushed"] = pushes  # the app set the value: show it even if unchanged

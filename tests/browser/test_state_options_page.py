@@ -43,6 +43,7 @@ st.write(f"click={{None if click is None else (click.row, click.label)}} calls={
 st.metric("Revenue", 1234.5, -12, format="dollar", chart_data=[3, 1, 4, 1, 5, 9, 2, 6], chart_type="area",
           icon="💰", delta_description="vs. last week", border=True)
 st.table(pd.DataFrame({{"a": [1, 2], "b": ["x", "y"]}}), border="horizontal")
+st.slider("Narrow", 0, 10, 5, width=300)
 '''
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
@@ -92,3 +93,8 @@ def test_metric_sparkline_icon_format_and_table_border_are_drawn(app):
     cell = table.locator("td").first
     assert cell.evaluate("e => getComputedStyle(e).borderRightStyle") == "none"
     assert cell.evaluate("e => getComputedStyle(e).borderBottomStyle") == "solid"
+
+
+def test_a_widget_width_in_pixels(app):
+    box = app.locator(".nbapp-widget.nbapp-slider").bounding_box()
+    assert 295 <= box["width"] <= 305

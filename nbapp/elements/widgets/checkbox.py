@@ -26,7 +26,7 @@ def checkbox(dg, label: str, value: bool = False, key: str | None = None, help: 
     ...     st.dataframe(df)
     """
     return _switch(dg, "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
-                   bind, persist_state)
+                   bind, persist_state, width)
 
 
 @element()
@@ -44,11 +44,11 @@ def toggle(dg, label: str, value: bool = False, key: str | None = None, help: st
     >>> dark = st.toggle("Dark mode", value=True)
     """
     return _switch(dg, "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
-                   bind, persist_state)
+                   bind, persist_state, width)
 
 
 def _switch(dg, kind, label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
-            bind=None, persist_state=None) -> bool:
+            bind=None, persist_state=None, width=None) -> bool:
     check_bool(kind, "value", value, label=label)
     default = bool(value)
 
@@ -62,4 +62,4 @@ def _switch(dg, kind, label, value, key, help, on_change, args, kwargs, disabled
                         identity={"label": label, "value": default, "help": help},
                         serialize=bool, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
                         help=help, disabled=disabled, label_visibility=label_visibility,
-                        bind=bind, persist_state=persist_state, url=bool_codec())
+                        bind=bind, persist_state=persist_state, url=bool_codec(), width=width)

@@ -115,7 +115,7 @@ def date_input(dg, label: str, value: Any = "today", min_value: date | None = No
         props={"min": lo, "max": hi, "range": is_range, "format": format, "nullable": value is None},
         serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
         help=help, disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
-        url=date_codec(is_range, clearable=not default),
+        url=date_codec(is_range, clearable=not default), width=width,
     )
 
 
@@ -168,5 +168,5 @@ def time_input(dg, label: str, value: Any = "now", key: str | None = None, help:
         props={"step": seconds, "nullable": value is None},
         serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
         help=help, disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
-        url=time_codec(seconds % 60 != 0, clearable=default is None),
+        url=time_codec(seconds % 60 != 0, clearable=default is None), width=width,
     )

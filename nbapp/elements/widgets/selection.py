@@ -49,7 +49,7 @@ def radio(dg, label: str, options: Any, index: int | None = 0, format_func: Call
     return _one_of(dg, "radio", label, options, index, format_func, key, help, on_change, args, kwargs,
                         disabled, label_visibility,
                         {"horizontal": horizontal, "captions": list(captions) if captions else None},
-                        bind=bind, persist_state=persist_state)
+                        bind=bind, persist_state=persist_state, width=width)
 
 
 @element()
@@ -75,11 +75,12 @@ def selectbox(dg, label: str, options: Any, index: int | None = 0, format_func: 
     return _one_of(dg, "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs,
                    disabled, label_visibility, {"placeholder": placeholder or "", "nullable": index is None,
                                                 "accept_new_options": accept_new_options, "icon": icon},
-                   accept_new_options, bind=bind, persist_state=persist_state)
+                   accept_new_options, bind=bind, persist_state=persist_state, width=width)
 
 
 def _one_of(dg, kind, label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
-            label_visibility, extra, accept_new_options: bool = False, *, bind=None, persist_state=None) -> Any:
+            label_visibility, extra, accept_new_options: bool = False, *, bind=None, persist_state=None,
+            width=None) -> Any:
     opts = options_list(kind, label, options)
     labels = format_labels(kind, label, opts, format_func)
     check_index(kind, label, index, len(opts))
@@ -97,7 +98,7 @@ def _one_of(dg, kind, label, options, index, format_func, key, help, on_change, 
         on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
         label_visibility=label_visibility, bind=bind, persist_state=persist_state,
         url=option_codec(opts, labels, lambda v: [serialize(v)], multi=False, clearable=index is None,
-                         accept_new=accept_new_options),
+                         accept_new=accept_new_options), width=width,
     )
 
 
@@ -179,6 +180,6 @@ def multiselect(dg, label: str, options: Any, default: Any = None, format_func: 
         on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
         label_visibility=label_visibility, bind=bind, persist_state=persist_state,
         url=option_codec(opts, labels, lambda v: [serialize(item) for item in as_list(v)], multi=True,
-                         clearable=True, accept_new=accept_new_options, max_length=max_selections),
+                         clearable=True, accept_new=accept_new_options, max_length=max_selections), width=width,
     )
     return as_list(value)

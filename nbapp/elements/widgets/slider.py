@@ -60,7 +60,7 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
     if is_range and len(values) != 2:
         raise NbappAPIError(f"st.slider({label!r}): a range value must have 2 items, got {describe(value)}.")
     common = dict(key=key, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                  label_visibility=label_visibility, bind=bind, persist_state=persist_state)
+                  label_visibility=label_visibility, bind=bind, persist_state=persist_state, width=width)
     if any(temporal_kind(v) for v in (min_value, max_value, *values)):
         return _temporal_slider(dg, label, min_value, max_value, values, is_range, step, format, common)
     given = [v for v in (min_value, max_value, step, *values) if v is not None]
@@ -145,7 +145,7 @@ def select_slider(dg, label: str, options: Any = (), value: Any = None,
         identity={"label": label, "options": labels, "value": indices, "help": help},
         bounds={"options": labels}, props={"options": labels},
         common=dict(key=key, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                    label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+                    label_visibility=label_visibility, bind=bind, persist_state=persist_state, width=width,
                     url=option_codec(opts, labels, lambda v: [to_index(x) for x in (v if is_range else [v])],
                                      multi=is_range, pair=is_range, clearable=False, allow_duplicates=True)),
     )

@@ -39,7 +39,7 @@ def text_input(dg, label: str, value: str | None = "", max_chars: int | None = N
     check_str("text_input", "autocomplete", autocomplete, label=label)
     return _text(dg, "text_input", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
                       disabled, label_visibility, {"type": type, "autocomplete": autocomplete},
-                 bind=bind, persist_state=persist_state)
+                 bind=bind, persist_state=persist_state, width=width)
 
 
 @element()
@@ -63,11 +63,11 @@ def text_area(dg, label: str, value: str | None = "", height: int | None = None,
                                        f"(pixels), got {describe(height)}.")
     return _text(dg, "text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
                       disabled, label_visibility, {"height": height},
-                 bind=bind, persist_state=persist_state)
+                 bind=bind, persist_state=persist_state, width=width)
 
 
 def _text(dg, kind, label, value, max_chars, key, help, on_change, args, kwargs, placeholder, disabled,
-          label_visibility, extra, *, bind=None, persist_state=None) -> str | None:
+          label_visibility, extra, *, bind=None, persist_state=None, width=None) -> str | None:
     if max_chars is not None and (not is_int(max_chars) or max_chars < 1):
         raise fail(kind, label, f"max_chars must be a positive int or None, got {describe(max_chars)}.")
     check_str(kind, "placeholder", placeholder, label=label)
@@ -95,7 +95,7 @@ def _text(dg, kind, label, value, max_chars, key, help, on_change, args, kwargs,
         props={"max_chars": max_chars, "placeholder": placeholder or "", **extra},
         serialize=lambda v: "" if v is None else str(v), deserialize=deserialize, on_change=on_change,
         args=args, kwargs=kwargs, help=help, disabled=disabled, label_visibility=label_visibility,
-        bind=bind, persist_state=persist_state, url=text_codec(),
+        bind=bind, persist_state=persist_state, url=text_codec(), width=width,
     )
 
 
@@ -127,4 +127,4 @@ def color_picker(dg, label: str, value: str | None = None, key: str | None = Non
                         identity={"label": label, "value": default, "help": help},
                         deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs, help=help,
                         disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
-                        url=color_codec())
+                        url=color_codec(), width=width)
