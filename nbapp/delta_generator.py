@@ -201,17 +201,17 @@ def _check_bind(kind: str, label: str, key: str | None, bind: Any, persist_state
         raise NbappAPIError(f"{where}: bind must be 'query-params' or None, got {bind!r}.")
     if bind is not None and key is None:
         raise NbappAPIError(
-            f"{where}: bind='query-params' needs a key: when using bind='query-params', the widget must have a "
-            "unique 'key' parameter specified. This 'key' will be used as the name of the query parameter, "
-            f"e.g. st.{kind}(..., key='x', bind='query-params') reads and writes ?x=...")
+            f"{where}: The `key` parameter is required. When using bind='query-params', the widget must have a "
+            "unique 'key' parameter specified. This 'key' will be used as the name of the query parameter "
+            f"(st.{kind}(..., key='x', bind='query-params') reads and writes ?x=...).")
     if bind is not None and url is None:
         raise NbappAPIError(f"{where}: bind='query-params' is not supported by st.{kind} in nbapp yet.")
     if persist_state is not None and not (isinstance(persist_state, str) and persist_state in PERSIST_SCOPES):
         raise NbappAPIError(f"{where}: persist_state must be 'page', 'session' or None, got {persist_state!r}.")
     if persist_state is not None and key is None:
         raise NbappAPIError(
-            f"{where}: persist_state={persist_state!r} needs a key: when using persist_state, the widget must have "
-            "a unique 'key' parameter specified so its value can be preserved across reruns and page switches.")
+            f"{where}: The `key` parameter is required. When using persist_state, the widget must have a unique "
+            "'key' parameter specified so its value can be preserved across reruns and page switches.")
 
 
 def _digest(*parts: Any) -> str:

@@ -32,7 +32,7 @@ class _QueryParamsProxy(MutableMapping):
 
     def __delitem__(self, key: str) -> None:
         params = self._params()
-        params.check_unbound(f"[{key!r}]", [key])
+        params.check_unbound(f"[{key!r}]", [key], "delete")
         del params[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -51,7 +51,7 @@ class _QueryParamsProxy(MutableMapping):
 
     def __delattr__(self, key: str) -> None:
         params = self._params()
-        params.check_unbound(key, [key])
+        params.check_unbound(f".{key}", [key], "delete")
         delattr(params, key)
 
     def __repr__(self) -> str:
@@ -65,7 +65,7 @@ class _QueryParamsProxy(MutableMapping):
     def clear(self) -> None:
         """Remove every query parameter; raises NbappAPIError when one is bound to a widget."""
         params = self._params()
-        params.check_unbound("clear()", params)
+        params.check_unbound("clear()", params, "clear")
         params.clear()
 
     def to_dict(self) -> dict[str, str]:
@@ -76,7 +76,7 @@ class _QueryParamsProxy(MutableMapping):
         """Replace every query parameter with ``params``; raises NbappAPIError for a dict value or a bound key."""
         own = self._params()
         pairs = list(params.items() if hasattr(params, "items") else params)
-        own.check_unbound("from_dict()", [k for k, _ in pairs])
+        own.check_unbound(".from_dict()", [k for k, _ in pairs])
         kept = {k: own.get_all(k) for k in own.bound if own.has(k)}
         own.from_dict(pairs + list(kept.items()))
 
@@ -84,7 +84,7 @@ class _QueryParamsProxy(MutableMapping):
         """Set several keys at once; raises NbappAPIError (changing nothing) when one is bound to a widget."""
         own = self._params()
         pairs = list(other.items() if hasattr(other, "items") else other) + list(kwds.items())
-        own.check_unbound("update()", [k for k, _ in pairs])
+        own.check_unbound(".update()", [k for k, _ in pairs])
         own.update(pairs)
 
 

@@ -139,14 +139,22 @@ class QueryParams(MutableMapping):
         if self._params.pop(key, None) is not None:
             self.version += 1
 
-    def check_unbound(self, fn: str, keys: Iterable[str]) -> None:
-        """Raise NbappAPIError when one of ``keys`` is bound to a widget (``st.query_params`` cannot set it)."""
+    def check_unbound(self, fn: str, keys: Iterable[str], verb: str = "set") -> None:
+        """Raise NbappAPIError (Streamlit's message) when one of ``keys`` is bound to a widget.
+
+        ``st.query_params`` cannot set ("set"), delete ("delete") or clear ("clear") a parameter
+        that a widget with ``bind="query-params"`` owns.
+        """
         bound = [k for k in keys if k in self.bound]
-        if bound:
+        if not bound:
+            return
+        if verb == "clear":
             raise NbappAPIError(
-                f"st.query_params.{fn}: cannot set or delete the query parameter {bound[0]!r}: it is bound to a "
-                f"widget (bind='query-params'). Change the widget's value instead (st.session_state[{bound[0]!r}]), "
-                "or remove its bind argument.")
+                f"st.query_params.{fn}: Cannot clear query parameters - the following are bound to widgets: "
+                f"{', '.join(map(repr, bound))}. Modify the widget values instead, or remove the bind parameter.")
+        raise NbappAPIError(
+            f"st.query_params{fn}: Cannot directly {verb} query parameter '{bound[0]}' - it is bound to a widget. "
+            f"Modify the widget value instead (st.session_state[{bound[0]!r}]).")
 
 
 def _values(key: str, value: Any) -> list[str]:

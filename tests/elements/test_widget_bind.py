@@ -196,7 +196,8 @@ def test_query_params_cannot_set_or_delete_a_bound_key():
         at = opened(f'st.slider("x", 0, 10, 3, key="x", bind="query-params")\n{statement}', "x=5")
         assert len(at.exception) == 1, statement
         message = at.exception[0].value
-        assert "'x'" in message and "bound to a widget" in message, message
+        assert "'x'" in message and ("it is bound to a widget" in message or "are bound to widgets" in message), \
+            message
     at = opened('st.slider("x", 0, 10, 3, key="x", bind="query-params")\n'
                 'st.query_params["y"] = "1"\nst.query_params.from_dict({"z": "2"})', "x=5")
     assert not at.exception
@@ -205,7 +206,7 @@ def test_query_params_cannot_set_or_delete_a_bound_key():
 
 def test_bind_needs_a_key_and_a_known_value(api_error):
     message = api_error('st.slider("x", bind="query-params")')
-    assert "st.slider('x')" in message and "key" in message and "query parameter" in message
+    assert message.startswith("st.slider('x'): The `key` parameter is required. When using bind='query-params'")
     message = api_error('st.checkbox("c", key="c", bind="url")')
     assert "bind must be 'query-params' or None" in message and "'url'" in message
 

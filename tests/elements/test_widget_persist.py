@@ -65,6 +65,6 @@ def test_page_scope_ends_with_a_page_switch_and_session_scope_does_not():
 
 def test_persist_state_needs_a_key_and_a_known_scope(api_error):
     message = api_error('st.slider("x", persist_state="session")')
-    assert "st.slider('x')" in message and "persist_state='session' needs a key" in message
+    assert "st.slider('x')" in message and "The `key` parameter is required. When using persist_state" in message
     message = api_error('st.text_input("t", key="t", persist_state="forever")')
     assert "persist_state must be 'page', 'session' or None" in message and "'forever'" in message
