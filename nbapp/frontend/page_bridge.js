@@ -53,12 +53,16 @@ export default {
     report(model);
     const onChange = function () { applyAddress(model); };
     const onPop = function () { report(model); };
+    // A run of the app was drawn to its end: widgets that wait for it (chat_input's submit_mode) hear it.
+    const onDrawn = function () { window.dispatchEvent(new CustomEvent("nbapp-run-done")); };
+    model.on("change:drawn", onDrawn);
     model.on("change:query", onChange);
     model.on("change:path", onChange);
     window.addEventListener("popstate", onPop);
     return function () {
       model.off("change:query", onChange);
       model.off("change:path", onChange);
+      model.off("change:drawn", onDrawn);
       window.removeEventListener("popstate", onPop);
     };
   },

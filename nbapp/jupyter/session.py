@@ -244,6 +244,7 @@ class JupyterApp:
                     self.bridge.query = self.app.query_params.query_string()
                     page = self.app.session_state._values.get(NAV_KEY)
                     self.bridge.path = "" if page is None else base_url() + page
+                    self.bridge.drawn += 1  # a run is over: chat_input(submit_mode="disable") takes input again
                 for callback in self.on_drawn:
                     callback()
         except Exception:

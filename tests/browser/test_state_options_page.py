@@ -44,6 +44,10 @@ st.metric("Revenue", 1234.5, -12, format="dollar", chart_data=[3, 1, 4, 1, 5, 9,
           icon="💰", delta_description="vs. last week", border=True)
 st.table(pd.DataFrame({{"a": [1, 2], "b": ["x", "y"]}}), border="horizontal")
 st.slider("Narrow", 0, 10, 5, width=300)
+if prompt := st.chat_input("Ask", submit_mode="disable"):
+    import time
+    time.sleep(1.5)  # a slow answer (an LLM streaming)
+    st.write(f"answered {{prompt}}")
 '''
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
@@ -98,3 +102,15 @@ def test_metric_sparkline_icon_format_and_table_border_are_drawn(app):
 def test_a_widget_width_in_pixels(app):
     box = app.locator(".nbapp-widget.nbapp-slider").bounding_box()
     assert 295 <= box["width"] <= 305
+
+
+def test_chat_input_submit_mode_disable_waits_for_the_run(app):
+    box = app.locator(".nbapp-chat-text")
+    box.fill("hello")
+    box.press("Enter")
+    expect(box).to_be_disabled(timeout=2_000)  # at once, while the run answers
+    expect(app.get_by_text("answered hello")).to_be_visible(timeout=WAIT)
+    expect(box).to_be_enabled(timeout=WAIT)  # the run is over: the box takes input again
+    box.fill("again")
+    box.press("Enter")
+    expect(app.get_by_text("answered again")).to_be_visible(timeout=WAIT)
