@@ -71,3 +71,16 @@ st.write(int(out["x"].sum()))
     assert at.session_state.receive("ed", '{"edited_rows": {"0": {"x": 10}}}') is None  # stored, no rerun asked
     at.run()
     assert at.markdown[0].value == "`12`"
+
+
+def test_streamlit_typing_names_the_returned_types():
+    at = AppTest.from_string("""
+import streamlit as st
+from streamlit.typing import ButtonColumnClickState, ChatInputValue, DataEditorState, DataframeState, UploadedFile
+import pandas as pd
+event = st.dataframe(pd.DataFrame({"a": [1]}), on_select="rerun", key="sel")
+st.write(f"{isinstance(event, DataframeState)} {st.typing.UploadedFile is UploadedFile}")
+""").run()
+    assert at.markdown[0].value == "True True"
+    at = AppTest.from_string("from streamlit.typing import PlotlyState").run()
+    assert "PlotlyState" in at.exception[0].value
