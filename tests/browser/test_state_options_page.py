@@ -44,6 +44,14 @@ st.metric("Revenue", 1234.5, -12, format="dollar", chart_data=[3, 1, 4, 1, 5, 9,
           icon="💰", delta_description="vs. last week", border=True)
 st.table(pd.DataFrame({{"a": [1, 2], "b": ["x", "y"]}}), border="horizontal")
 st.slider("Narrow", 0, 10, 5, width=300)
+with st.form("quick"):
+    name = st.text_input("Name")
+    st.form_submit_button("Save")
+st.write(f"saved name={{name}}")
+with st.form("slow", enter_to_submit=False):
+    city = st.text_input("City")
+    st.form_submit_button("Save city")
+st.write(f"saved city={{city}}")
 if prompt := st.chat_input("Ask", submit_mode="disable"):
     import time
     time.sleep(1.5)  # a slow answer (an LLM streaming)
@@ -114,3 +122,19 @@ def test_chat_input_submit_mode_disable_waits_for_the_run(app):
     box.fill("again")
     box.press("Enter")
     expect(app.get_by_text("answered again")).to_be_visible(timeout=WAIT)
+
+
+def test_enter_submits_a_form_unless_enter_to_submit_is_false(app):
+    name = app.locator(".nbapp-form").nth(0).locator("input")
+    name.fill("Ada")
+    name.press("Enter")
+    expect(app.get_by_text("saved name=Ada")).to_be_visible(timeout=WAIT)
+    city = app.locator(".nbapp-form").nth(1).locator("input")
+    city.fill("Oslo")
+    city.press("Enter")  # enter_to_submit=False: no submit
+    name.fill("Bob")
+    name.press("Enter")  # this submit reaches the app after anything the Enter above sent
+    expect(app.get_by_text("saved name=Bob")).to_be_visible(timeout=WAIT)
+    expect(app.get_by_text("saved city=")).to_have_text("saved city=")
+    app.get_by_role("button", name="Save city").click()
+    expect(app.get_by_text("saved city=Oslo")).to_be_visible(timeout=WAIT)
