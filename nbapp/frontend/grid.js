@@ -159,7 +159,10 @@ function widthOf(col, head, index) {
   if (WIDTHS[col.width]) return WIDTHS[col.width];
   if (typeof col.width === "number") return col.width;
   let chars = Math.max(String(col.label).length + 2, col.chars || 0);
-  for (const row of head.slice(0, 50)) chars = Math.max(chars, String(row[index] ?? "None").length);
+  // Buttons (one per label) take their padding and gap beside the text.
+  const text = (v) => (col.type === "button" ? (Array.isArray(v) ? v : [v]).reduce((n, l) => n + String(l).length + 3, 0)
+    : String(v ?? "None").length);
+  for (const row of head.slice(0, 50)) chars = Math.max(chars, text(row[index]));
   return Math.max(60, Math.min(300, chars * 8 + 28));
 }
 

@@ -75,6 +75,10 @@ def app(open_app, server):
 def test_a_button_column_click_reaches_the_app_once(app):
     grid = app.locator(".nbapp-dataframe")
     expect(grid.locator(".nbapp-grid-button")).to_have_count(4, timeout=WAIT)  # a list of labels: one button each
+    delete = grid.get_by_role("button", name="Delete")
+    cell = delete.locator("xpath=ancestor::*[contains(@class, 'nbapp-grid-cell')][1]")
+    assert delete.bounding_box()["x"] + delete.bounding_box()["width"] <= cell.bounding_box()["x"] + \
+        cell.bounding_box()["width"]  # the column is wide enough for both buttons
     grid.locator(".nbapp-grid-window .nbapp-grid-row", has_text="Bob").get_by_role("button", name="Open").click()
     expect(app.get_by_text("click=(1, 'Open') calls=1")).to_be_visible(timeout=WAIT)
     grid.locator(".nbapp-grid-window .nbapp-grid-row", has_text="Cy").get_by_role("button", name="Delete").click()
