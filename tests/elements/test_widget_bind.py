@@ -259,3 +259,10 @@ def test_every_bindable_widget_takes_bind_and_persist_state(name):
     params = inspect.signature(getattr(nbapp, name)).parameters
     assert params["bind"].default is None and params["persist_state"].default is None
     assert params["bind"].kind is params["bind"].KEYWORD_ONLY
+
+
+def test_an_int_widget_truncates_a_decimal_in_the_url_and_corrects_it():
+    at = opened('st.slider("s", 0, 10, 3, key="s", bind="query-params")\n'
+                'st.number_input("n", 0, 10, 3, key="n", bind="query-params")', "s=5.7&n=6.2")
+    assert (at.slider[0].value, at.number_input[0].value) == (5, 6)
+    assert url(at) == {"s": ["5"], "n": ["6"]}

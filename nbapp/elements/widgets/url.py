@@ -66,11 +66,12 @@ def color_codec() -> UrlCodec:
     return UrlCodec(lambda v: [str(v)], read)
 
 
-def number_codec(clearable: bool) -> UrlCodec:
-    """number_input: the number; ``?k=`` empties a widget whose value may be None."""
+def number_codec(clearable: bool, is_int: bool = False) -> UrlCodec:
+    """number_input: the number (an int widget truncates ``5.7`` to 5, as Streamlit); ``?k=`` empties a
+    widget whose value may be None."""
     def read(values: list[str]) -> float | None:
         text = _last(values)
-        return None if text == "" else float(text)
+        return None if text == "" else int(float(text)) if is_int else float(text)
 
     return UrlCodec(lambda v: [""] if v is None else [number_text(v)], read, clearable, normalize=_number)
 
@@ -149,7 +150,7 @@ def slider_codec(is_range: bool, is_float: bool) -> UrlCodec:
     """Numeric slider: the number, or two repeated for a range."""
     def read(values: list[str]) -> Any:
         numbers = [float(t) for t in values if t != ""]
-        numbers = [n if is_float else (int(n) if n == int(n) else n) for n in numbers]
+        numbers = [n if is_float else int(n) for n in numbers]  # an int slider truncates, as Streamlit
         if len(numbers) != (2 if is_range else 1):
             numbers = numbers[-1:] if not is_range else numbers
         if is_range:
