@@ -19,6 +19,8 @@ from nbapp.runtime.control import rerun, session_state, set_page_config, stop  #
 from nbapp.fragments import dialog, fragment  # noqa: F401
 from nbapp.runtime.page_context import context, query_params  # noqa: F401
 from nbapp.secrets import secrets  # noqa: F401
+from nbapp.auth import experimental_user, login, logout, user  # noqa: F401
+from nbapp import typing  # noqa: F401,E402  (st.typing, `from streamlit.typing import UploadedFile`)
 from nbapp.config import get_option, set_option  # noqa: F401
 from nbapp.navigation import Page, navigation, switch_page  # noqa: F401
 from nbapp.navigation import pages_folder as _pages_folder  # noqa: F401

@@ -378,23 +378,54 @@ def MarkdownColumn(label: str | None = None, *, width: str | int | None = None, 
 BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
 
+class ButtonColumnResult(dict):
+    """What ``ButtonColumn(..., key=...)`` returns: the column's config (this dict) plus its
+    click handling (``key``, ``on_click``, ``args``, ``kwargs``), as Streamlit's ButtonColumnResult."""
+
+    key: str
+    on_click: Callable[..., None] | None = None
+    args: tuple | None = None
+    kwargs: dict | None = None
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The column's config, a plain dict (Streamlit's ``ButtonColumnResult.config``)."""
+        return dict(self)
+
+
 def ButtonColumn(label: str | None = None, *, width: str | int | None = None, help: str | None = None,
                  pinned: bool | None = None, alignment: str | None = None, type: str = "secondary",
                  on_click: Callable[..., None] | None = None, args: tuple | None = None,
                  kwargs: dict | None = None, key: str | None = None) -> dict[str, Any]:
-    """Configure a column whose cell values are button labels; returns its config.
+    """Configure a column whose cell values are button labels (a list of labels: one button each).
 
-    nbapp draws the buttons read-only: clicks do not reach ``on_click`` yet (a documented
-    gap). As in Streamlit, ``on_click``/``args``/``kwargs`` without ``key`` raise NbappAPIError.
+    Without ``key`` the buttons are drawn and do nothing; with it, a click puts
+    ``{"row": position, "label": text}`` (a ButtonColumnClickState, also read as
+    ``.row`` / ``.label``) in ``st.session_state[key]`` for the one rerun it causes, and
+    calls ``on_click(*args, **kwargs)`` first. Returns the column's config (a
+    ButtonColumnResult when keyed). As in Streamlit, ``on_click``/``args``/``kwargs``
+    without ``key`` raise NbappAPIError.
 
     Examples
     --------
-    >>> st.column_config.ButtonColumn("Action")
+    >>> st.dataframe(df, column_config={"open": st.column_config.ButtonColumn("Open", key="opened")})
+    >>> if st.session_state.opened:
+    ...     st.write("row", st.session_state.opened.row)
     """
     if type not in BUTTON_TYPES:
         raise NbappAPIError(f"st.column_config.ButtonColumn(): type must be one of {BUTTON_TYPES}; got {describe(type)}.")
     if key is None and (on_click is not None or args is not None or kwargs is not None):
         raise NbappAPIError("st.column_config.ButtonColumn(): on_click, args and kwargs need a key= "
                             "(the column's callbacks are registered under it).")
-    return _config("ButtonColumn", label, width, help, pinned=pinned, alignment=alignment,
-                   type_config={"type": "button", "button_type": type})
+    config = _config("ButtonColumn", label, width, help, pinned=pinned, alignment=alignment, disabled=True,
+                     type_config={"type": "button", "button_type": type})
+    if key is None:
+        return config
+    if not isinstance(key, str) or not key:
+        raise NbappAPIError(f"st.column_config.ButtonColumn(): key must be a non-empty str, got {describe(key)}.")
+    if on_click is not None and not callable(on_click):
+        raise NbappAPIError(f"st.column_config.ButtonColumn(): on_click must be a function or None, "
+                            f"got {describe(on_click)}.")
+    result = ButtonColumnResult(config)
+    result.key, result.on_click, result.args, result.kwargs = key, on_click, args, kwargs
+    return result

@@ -14,9 +14,10 @@ import nbapp.elements  # noqa: F401  (imports every element family, which regist
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
 from nbapp.elements.registry import COMMANDS
 from nbapp.errors import NbappAPIError
+from nbapp.runtime.binding import UrlCodec, mirror, seed
 from nbapp.runtime.context import require_run_context
 from nbapp.runtime.runner import RunContext
-from nbapp.runtime.state import WidgetMeta
+from nbapp.runtime.state import PAGE_KEY, PERSIST_SCOPES, WidgetMeta
 from nbapp.tree import Block, Element
 
 
@@ -119,6 +120,10 @@ class DeltaGenerator:
         disabled: bool = False,
         label_visibility: str = "visible",
         trigger: bool = False,
+        bind: str | None = None,
+        persist_state: str | None = None,
+        url: UrlCodec | None = None,
+        width: int | str | None = None,
     ) -> Any:
         """Register a widget drawn in this run, add its element, and return its value.
 
@@ -127,7 +132,11 @@ class DeltaGenerator:
         keeps the value. ``deserialize`` turns a value from the browser into the app's
         (clamping it or keeping the default, with a warning); ``serialize`` gives the value the
         browser shows, ``to_wire`` what a browser sends for a value when that differs.
-        Raises NbappAPIError for a bad label, key, callback or visibility.
+        ``bind="query-params"`` ties the value to the URL query parameter named by the key,
+        written and read with ``url`` (see nbapp.runtime.binding); ``persist_state`` ("page"
+        or "session") keeps the value while the widget is not drawn. ``width`` ("stretch",
+        "content" or pixels) goes to the element's props. Raises NbappAPIError for a bad
+        label, key, callback, visibility, width, bind or persist_state.
         """
         ctx = require_run_context(kind)
         # A stale run stops before the widget is registered, never between registering and
@@ -140,6 +149,11 @@ class DeltaGenerator:
         if isinstance(on_change, str) and on_change in ("rerun", "ignore"):
             on_change = None  # Streamlit's modes: "ignore" stores a change without rerunning the app
         check_callback(kind, "on_change/on_click", on_change, label=label)
+        _check_bind(kind, label, key, bind, persist_state, url)
+        if width is not None and not (isinstance(width, str) and width in ("stretch", "content")) and not (
+                isinstance(width, int) and not isinstance(width, bool) and width > 0):
+            raise NbappAPIError(f"st.{kind}({label!r}): width must be 'stretch', 'content' or a positive int (pixels), "
+                                f"got {width!r}.")
         target = self._target(ctx)
         if ctx.scope is not None and id(target) not in ctx.scope_blocks:
             raise NbappAPIError(
@@ -157,12 +171,18 @@ class DeltaGenerator:
             id=wid, kind=kind, key=key, identity=ident, default=default, deserialize=deserialize,
             serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
             trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire, rerun=rerun,
+            url=url if bind else None, persist=persist_state, page=ctx.session_state._values.get(PAGE_KEY),
         )
+        if meta.url is not None and meta.state_key not in ctx.widget_ids:
+            seed(ctx.session_state, ctx.app.query_params, meta)
         value = ctx.register_widget(meta)
+        if meta.url is not None:
+            mirror(ctx.app.query_params, meta, value)
         element_props = {
             "label": label, "help": help, "disabled": bool(disabled),
             "label_visibility": label_visibility, "value": serialize(value),
-            "state_key": meta.state_key, "form": form, **(props or {}),
+            "state_key": meta.state_key, "form": form, **({} if width is None else {"width": width}),
+            **(props or {}),
         }
         if pushes := ctx.session_state.pushes(meta.state_key):
             element_props["pushed"] = pushes  # the app set the value: show it even if unchanged
@@ -172,6 +192,26 @@ class DeltaGenerator:
 
 for _name, _command in COMMANDS.items():
     setattr(DeltaGenerator, _name, _command)
+
+
+def _check_bind(kind: str, label: str, key: str | None, bind: Any, persist_state: Any, url: Any) -> None:
+    """Streamlit's checks of ``bind`` and ``persist_state``: known values, and a key to name the state."""
+    where = f"st.{kind}({label!r})" if label else f"st.{kind}()"
+    if bind is not None and not (isinstance(bind, str) and bind == "query-params"):
+        raise NbappAPIError(f"{where}: bind must be 'query-params' or None, got {bind!r}.")
+    if bind is not None and key is None:
+        raise NbappAPIError(
+            f"{where}: The `key` parameter is required. When using bind='query-params', the widget must have a "
+            "unique 'key' parameter specified. This 'key' will be used as the name of the query parameter "
+            f"(st.{kind}(..., key='x', bind='query-params') reads and writes ?x=...).")
+    if bind is not None and url is None:
+        raise NbappAPIError(f"{where}: bind='query-params' is not supported by st.{kind} in nbapp yet.")
+    if persist_state is not None and not (isinstance(persist_state, str) and persist_state in PERSIST_SCOPES):
+        raise NbappAPIError(f"{where}: persist_state must be 'page', 'session' or None, got {persist_state!r}.")
+    if persist_state is not None and key is None:
+        raise NbappAPIError(
+            f"{where}: The `key` parameter is required. When using persist_state, the widget must have a unique "
+            "'key' parameter specified so its value can be preserved across reruns and page switches.")
 
 
 def _digest(*parts: Any) -> str:

@@ -190,8 +190,9 @@ def chat_input(dg, placeholder: str = "Your message", *, key: str | int | None =
     any container, the box is pinned to the bottom of a served app (at the end of the
     output in a notebook); inside a container it is drawn in place. A message longer than
     ``max_chars`` is cut with a warning. ``accept_audio`` adds a microphone button: the
-    value's ``.audio`` is the recording (WAV at ``audio_sample_rate``). ``submit_mode`` is
-    accepted, not honoured yet. Raises NbappAPIError for bad arguments or inside an st.form.
+    value's ``.audio`` is the recording (WAV at ``audio_sample_rate``). ``submit_mode="disable"``
+    keeps the box disabled from a submit until the run it causes ends; "stop" does the same
+    (nbapp has no stop button yet). Raises NbappAPIError for bad arguments or inside an st.form.
 
     Examples
     --------

@@ -1,24 +1,19 @@
-"""Data elements: dataframe, table, metric, json."""
+"""Data elements: dataframe, table, json (st.metric: nbapp/elements/metric.py)."""
 from __future__ import annotations
 
 import json as _json
-import numbers
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from nbapp.elements import grid
+from nbapp.elements.button_column import register_button_columns
 from nbapp.elements.grid import DataframeSelectionState, DataframeState
-from nbapp.elements.policies import LABEL_VISIBILITIES, check_choice, check_str, check_type
 from nbapp.elements.registry import Frontend, element
-from nbapp.elements.text import clean_text
 from nbapp.errors import NbappAPIError, describe
 from nbapp.runtime.state import warn_value_rejected
 
 if TYPE_CHECKING:
     import pandas as pd
-
-DELTA_COLORS = ("normal", "inverse", "off")
-
 
 def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
     """Return ``data`` (DataFrame, Series, Styler, ndarray, dict, list, Arrow/Polars frame, None) as a DataFrame.
@@ -49,15 +44,6 @@ def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
             f"st.{fn}(): data must be a DataFrame, Series, numpy array, dict or list; "
             f"got {type(data).__name__} {describe(data)} ({err})."
         ) from None
-
-
-def _metric_value(label: str, arg: str, value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str) or (isinstance(value, numbers.Number) and not isinstance(value, bool)):
-        return clean_text(value)
-    raise NbappAPIError(f"st.metric({label!r}): {arg} must be an int, float, str or None; "
-                        f"got {describe(value)} ({type(value).__name__}).")
 
 
 def to_jsonable(obj: Any) -> Any:
@@ -155,6 +141,7 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
                             use_container_width=use_container_width, row_height=row_height, selection=modes,
                             placeholder=placeholder)
     props["editing_mode"] = "read_only"  # st.data_editor draws this kind too, with its num_rows here
+    register_button_columns("dataframe", column_config, props)
     if not selecting:
         return dg._enqueue("dataframe", props)
     deserialize = _selection(frame, modes, "")
@@ -172,42 +159,24 @@ def dataframe(dg, data: Any = None, width: int | str | None = "stretch", height:
 def table(dg, data: Any = None, *, border: bool | str = True, width: int | str = "stretch",
           height: int | str = "content", hide_index: bool | None = None, hide_header: bool | None = None,
           alt: str | None = None):
-    """Display a static table: every row, no scrolling or sorting. Returns the element's handle.
+    """Display a static table: every row, no sorting. Returns the element's handle.
 
-    ``hide_index`` / ``hide_header`` leave out the index column / the header row; ``border``,
-    ``width``, ``height`` and ``alt`` are accepted as in Streamlit 1.67 and not drawn yet.
-    Raises NbappAPIError for data it cannot show as a table.
+    ``hide_index`` / ``hide_header`` leave out the index column / the header row.
+    ``border``: True (lines around and between cells), False (none) or "horizontal" (only
+    between rows). ``width``: "stretch", "content" or pixels; ``height``: "content",
+    "stretch" or pixels (the table scrolls inside). ``alt`` is the table's accessible label.
+    Raises NbappAPIError for data it cannot show as a table, or a bad border or size.
     """
+    if not (isinstance(border, bool) or (isinstance(border, str) and border == "horizontal")):
+        raise NbappAPIError(f"st.table(): border must be True, False or 'horizontal', got {describe(border)}.")
+    for arg, value, words in (("width", width, ("stretch", "content")), ("height", height, ("content", "stretch"))):
+        if not ((isinstance(value, str) and value in words)
+                or (isinstance(value, int) and not isinstance(value, bool) and value > 0)):
+            raise NbappAPIError(f"st.table(): {arg} must be {words[0]!r}, {words[1]!r} or a positive int (pixels), "
+                                f"got {describe(value)}.")
     return dg._enqueue("table", {"data": to_dataframe("table", data), "hide_index": bool(hide_index),
-                                 "hide_header": bool(hide_header)})
-
-
-@element()
-def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
-           help: str | None = None, icon: str | None = None, label_visibility: str = "visible", border: bool = False,
-           width: int | str = "stretch", height: int | str = "content", chart_data: Any = None,
-           chart_type: str = "line", delta_arrow: str = "auto", format: str | None = None,
-           delta_description: str | None = None):
-    """Display a big number with an optional delta arrow below it; returns the element's handle.
-
-    A delta that is negative (or a string starting with "-") points down and is red,
-    else up and green; ``delta_color="inverse"`` swaps the colors, ``"off"`` greys them.
-    ``None`` as value shows a long dash. Raises NbappAPIError for a non-string label,
-    a value or delta that is not a number/str/None, or an unknown delta_color.
-
-    Examples
-    --------
-    >>> st.metric("Temperature", "70 °F", "1.2 °F")
-    """
-    check_type("metric", "label", label, str)
-    check_choice("metric", "delta_color", delta_color, DELTA_COLORS)
-    check_choice("metric", "label_visibility", label_visibility, LABEL_VISIBILITIES)
-    check_str("metric", "help", help)
-    delta_text = _metric_value(label, "delta", delta)
-    direction = None if delta_text is None else ("down" if delta_text.startswith("-") else "up")
-    return dg._enqueue("metric", {"label": label, "value": _metric_value(label, "value", value) or "—",
-                                    "delta": delta_text, "direction": direction, "delta_color": delta_color,
-                                    "help": help, "label_visibility": label_visibility, "border": bool(border)})
+                                 "hide_header": bool(hide_header), "border": border, "width": width,
+                                 "height": height, "alt": alt})
 
 
 @element(value="text")  # AppTest's .value is the JSON text, as in Streamlit

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from nbapp.elements import grid
+from nbapp.elements.button_column import register_button_columns
 from nbapp.elements.data import to_dataframe
 from nbapp.elements.grid import INDEX, DataEditorState
 from nbapp.elements.registry import element
@@ -215,9 +216,9 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     selectbox, dates); ``num_rows="dynamic"`` (or ``"add"`` / ``"delete"``) lets the user
     add and delete rows; ``disabled`` (True or column names) makes columns read-only. The
     key's ``st.session_state`` entry holds ``{"edited_rows", "added_rows", "deleted_rows"}``
-    as in Streamlit. ``placeholder`` is the text of missing values. ``on_change="ignore"``
-    and ``alt`` are accepted; nbapp reruns on every edit. Raises NbappAPIError for data it
-    cannot edit and for bad options.
+    as in Streamlit. ``placeholder`` is the text of missing values. With ``on_change="ignore"``
+    an edit is kept without rerunning the app (the next run returns it); ``alt`` is
+    accepted. Raises NbappAPIError for data it cannot edit and for bad options.
 
     Examples
     --------
@@ -254,11 +255,12 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
     bounds = {"schema": schema, "num_rows": num_rows,
               "data": len(frame) if key is not None and num_rows == "fixed" else props["version"]}
     props["editing_mode"] = num_rows
+    register_button_columns("data_editor", column_config, props)
     state = dg._widget(
         "dataframe", "", key=key, default=DataEditorState(edited_rows={}, added_rows=[], deleted_rows=[]),
         identity={"column_order": props["columns"] and [c["name"] for c in props["columns"]]}, bounds=bounds,
         props=props, serialize=_to_json, deserialize=checker,
-        on_change=on_change if callable(on_change) else None, args=args, kwargs=kwargs,
+        on_change=on_change, args=args, kwargs=kwargs,
     )
     if not isinstance(state, DataEditorState):  # the app assigned a plain dict to the key
         state = checker(json.dumps(dict(state), default=str))

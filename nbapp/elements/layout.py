@@ -206,6 +206,9 @@ def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool =
          width: int | str = "stretch", height: int | str = "content"):
     """Insert a form: widgets inside it hold their values back until its submit button is clicked.
 
+    With ``enter_to_submit`` (the default) Enter in one of its text, number or date boxes
+    submits it too, as in Streamlit.
+
     Raises NbappAPIError when the key is not a string, is used by another form, or forms are nested.
     """
     if not isinstance(key, str) or not key:
@@ -219,5 +222,6 @@ def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool =
             "give each form a unique key."
         )
     ctx.forms[key] = bool(clear_on_submit)
-    return dg._add_block("form", {"key": key, "clear_on_submit": bool(clear_on_submit), "border": bool(border)},
+    return dg._add_block("form", {"key": key, "clear_on_submit": bool(clear_on_submit), "border": bool(border),
+                                  "enter_to_submit": bool(enter_to_submit)},
                            form=key)

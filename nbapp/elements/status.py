@@ -56,10 +56,13 @@ def progress(dg, value: Any, text: str | None = None, width: int | str = "stretc
 
 @element(value="text")
 @contextlib.contextmanager
-def spinner(dg, text: str = "In progress...", *, show_time: bool = False, width: int | str = "content"):
+def spinner(dg, text: str = "In progress...", *, show_time: bool = False, _cache: bool = False,
+            width: int | str = "content"):
     """Show ``text`` with a spinner while the ``with`` block runs; it disappears after.
 
-    ``show_time`` adds the seconds elapsed. Raises NbappAPIError when text is not a string.
+    ``show_time`` adds the seconds elapsed. ``_cache`` is Streamlit's private flag for the
+    spinner of a cached function being computed (drawn alike). Raises NbappAPIError when
+    text is not a string.
 
     Examples
     --------
@@ -71,7 +74,7 @@ def spinner(dg, text: str = "In progress...", *, show_time: bool = False, width:
     # the spinner shows, and AppTest does not list it (a cached call's spinner left an "empty").
     slot = dg._add_block("empty", {"transient": True})
     slot._slot = 0
-    slot._enqueue("spinner", {"text": text, "show_time": bool(show_time)}, live=True)
+    slot._enqueue("spinner", {"text": text, "show_time": bool(show_time), "cache": bool(_cache)}, live=True)
     try:
         yield
     finally:

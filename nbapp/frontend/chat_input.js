@@ -2,7 +2,8 @@
 // when it takes audio).
 // Enter sends, Shift+Enter starts a new line. A submit sends {text, files, seq} as the
 // widget's value; seq makes the same message sent twice a new value. Files travel as
-// binary buffers (DataView), not base64.
+// binary buffers (DataView), not base64. submit_mode "disable" (and "stop") keeps the box
+// disabled from a submit until the run it causes is drawn to its end ("nbapp-run-done").
 
 function el(tag, attrs = {}, text = "") {
   const node = document.createElement(tag);
@@ -56,6 +57,7 @@ export default {
     let recorder = null;
     root.append(chips, box);
     let staged = [];
+    let busy = false; // submitted with submit_mode "disable" / "stop": waiting for the run to end
     let seq = 0;
 
     const showChips = () => {
@@ -69,11 +71,12 @@ export default {
       const files = props.accept_file;
       attach.style.display = files ? "" : "none";
       mic.style.display = props.accept_audio ? "" : "none";
-      mic.disabled = !!props.disabled;
+      mic.disabled = !!props.disabled || busy;
       picker.multiple = files === "multiple" || files === "directory";
       picker.webkitdirectory = files === "directory";
       picker.accept = (props.file_type || []).join(",");
-      text.disabled = send.disabled = attach.disabled = !!props.disabled;
+      text.disabled = send.disabled = attach.disabled = !!props.disabled || busy;
+      root.classList.toggle("nbapp-chat-busy", busy);
       root.classList.toggle("nbapp-chat-inline", props.width === "content");
     };
     const grow = () => {
@@ -89,6 +92,7 @@ export default {
       if (audio) value.audio = audio;
       model.set("value", value);
       model.save_changes();
+      if (["disable", "stop"].includes((model.get("props") || {}).submit_mode)) { busy = true; configure(); }
       text.value = "";
       staged = [];
       showChips();
@@ -137,9 +141,11 @@ export default {
     });
     attach.addEventListener("click", () => picker.click());
     picker.addEventListener("change", onPick);
+    const onRunDone = () => { if (busy) { busy = false; configure(); } };
     model.on("change:props", configure);
+    window.addEventListener("nbapp-run-done", onRunDone);
     configure();
     showChips();
-    return () => model.off("change:props", configure);
+    return () => { model.off("change:props", configure); window.removeEventListener("nbapp-run-done", onRunDone); };
   },
 };

@@ -86,7 +86,14 @@ function show(col, value, placeholder) {
     case "list": case "multiselect":
       return (Array.isArray(value) ? value : [value]).map((v) => `<span class="nbapp-grid-tag">${esc(v)}</span>`).join("");
     case "json": return esc(typeof value === "string" ? value : JSON.stringify(value));
-    case "button": return `<span class="nbapp-grid-button">${esc(value)}</span>`;
+    case "button": {
+      // One button per label (a list of labels: one each); a keyed ButtonColumn sends its clicks to the app.
+      const kind = esc(o.button_type || "secondary"), live = col.click_key ? "" : " disabled";
+      return (Array.isArray(value) ? value : [value]).map((v) =>
+        `<button type="button" class="nbapp-grid-button nbapp-grid-button-${kind}" data-label="${esc(v)}"${live}>${esc(v)}</button>`).join("");
+    }
+    case "audio": return `<audio class="nbapp-grid-audio" controls preload="none" src="${esc(value)}"></audio>`;
+    case "video": return `<video class="nbapp-grid-video" controls muted preload="metadata" src="${esc(value)}"></video>`;
     case "datetime": return esc(String(value).replace("T", " "));
     case "selectbox": {
       const opt = (o.options || []).find((x) => x && typeof x === "object" && x.value === value);
@@ -152,7 +159,10 @@ function widthOf(col, head, index) {
   if (WIDTHS[col.width]) return WIDTHS[col.width];
   if (typeof col.width === "number") return col.width;
   let chars = Math.max(String(col.label).length + 2, col.chars || 0);
-  for (const row of head.slice(0, 50)) chars = Math.max(chars, String(row[index] ?? "None").length);
+  // Buttons (one per label) take their padding and gap beside the text.
+  const text = (v) => (col.type === "button" ? (Array.isArray(v) ? v : [v]).reduce((n, l) => n + String(l).length + 3, 0)
+    : String(v ?? "None").length);
+  for (const row of head.slice(0, 50)) chars = Math.max(chars, text(row[index]));
   return Math.max(60, Math.min(300, chars * 8 + 28));
 }
 
@@ -385,8 +395,20 @@ function render({ model, el }) {
     const cellEl = e.target.closest(".nbapp-grid-window .nbapp-grid-cell:not(.nbapp-grid-mark)");
     if (cellEl && editor() && cols[+cellEl.dataset.col].type !== "checkbox") edit(cellEl);
   });
+  let clicks = 0;
   root.addEventListener("click", (e) => {
     const t = e.target;
+    const button = t.closest(".nbapp-grid-window .nbapp-grid-button[data-label]");
+    if (button) {
+      // A ButtonColumn click goes to the column's own key, as {row, label} in JSON (Streamlit's wire form).
+      const col = cols[+button.closest(".nbapp-grid-cell").dataset.col];
+      const row = rowAt(+button.closest(".nbapp-grid-row").dataset.row);
+      if (col && col.click_key && row && row.pos !== undefined) {
+        model.set("value", { nbapp_input: [col.click_key, JSON.stringify({ row: row.pos, label: button.dataset.label })], seq: ++clicks });
+        model.save_changes();
+      }
+      return;
+    }
     if (t.closest(".nbapp-grid-add")) {
       const row = {};
       cols.forEach((c) => { if (c.default !== null && c.default !== undefined) row[c.name] = c.default; });

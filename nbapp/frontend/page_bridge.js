@@ -47,18 +47,39 @@ function applyAddress(model) {
   else history.replaceState(history.state, "", wanted + location.hash);
 }
 
+// st.form(enter_to_submit=True): Enter in one of the form's one-line boxes clicks its submit button,
+// after the box has sent its value (the click goes out after it, so the submit carries it).
+// Capture phase: ipywidgets' text boxes stop the key events they handle from bubbling.
+function enterSubmits(el) {
+  return function (e) {
+    if (e.key !== "Enter" || e.shiftKey || e.isComposing || !(e.target instanceof HTMLInputElement)) return;
+    const app = el.closest(".nbapp-app");
+    const form = e.target.closest(".nbapp-form.nbapp-enter-submits");
+    if (!app || !form || !app.contains(form)) return;
+    const submit = form.querySelector("button.nbapp-form_submit_button:not([disabled])");
+    if (submit) setTimeout(() => submit.click(), 0);
+  };
+}
+
 export default {
   render({ model, el }) {
     el.style.display = "none";
     report(model);
     const onChange = function () { applyAddress(model); };
     const onPop = function () { report(model); };
+    // A run of the app was drawn to its end: widgets that wait for it (chat_input's submit_mode) hear it.
+    const onDrawn = function () { window.dispatchEvent(new CustomEvent("nbapp-run-done")); };
+    model.on("change:drawn", onDrawn);
+    const onEnter = enterSubmits(el);
+    document.addEventListener("keydown", onEnter, true);
     model.on("change:query", onChange);
     model.on("change:path", onChange);
     window.addEventListener("popstate", onPop);
     return function () {
       model.off("change:query", onChange);
       model.off("change:path", onChange);
+      model.off("change:drawn", onDrawn);
+      document.removeEventListener("keydown", onEnter, true);
       window.removeEventListener("popstate", onPop);
     };
   },

@@ -126,6 +126,8 @@ class JupyterApp:
             changes = self.app.session_state.receive(state_key, wire)
         for warning in caught:
             print(f"nbapp: {warning.message}", file=sys.stderr)
+        if changes is None and self.bridge.query != self.app.query_params.query_string():
+            self.bridge.query = self.app.query_params.query_string()  # a bound on_change="ignore" widget's URL
         if changes is not None:
             meta = self.app.session_state.widget(state_key)
             scope = meta.scope if meta is not None else None
@@ -242,6 +244,7 @@ class JupyterApp:
                     self.bridge.query = self.app.query_params.query_string()
                     page = self.app.session_state._values.get(NAV_KEY)
                     self.bridge.path = "" if page is None else base_url() + page
+                    self.bridge.drawn += 1  # a run is over: chat_input(submit_mode="disable") takes input again
                 for callback in self.on_drawn:
                     callback()
         except Exception:

@@ -190,6 +190,8 @@ class Box(BlockAdapter):
         box = classed(w.VBox(), f"nbapp-{self.kind}")
         if props.get("border"):
             box.add_class("nbapp-border")
+        if self.kind == "form" and props.get("enter_to_submit", True):
+            box.add_class("nbapp-enter-submits")  # page_bridge.js: Enter in its boxes clicks its submit button
         if props.get("key"):
             box.add_class("nbapp-key-" + re.sub(r"[^\w-]", "-", props["key"]))
         if props.get("height"):
@@ -201,7 +203,7 @@ class Box(BlockAdapter):
 
     def update(self, widget, props, old):
         return not changed(props, old, "border", "height", "key", "horizontal", "h_align", "v_align", "gap",
-                           "width", "wrap", "stretch_height")
+                           "width", "wrap", "stretch_height", "enter_to_submit")
 
     def set_children(self, widget, children):
         super().set_children(widget, children)

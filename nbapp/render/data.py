@@ -1,4 +1,4 @@
-"""Data elements as HTML: table, metric, json (st.dataframe draws through nbapp/frontend/grid.js); images and rich MIME bundles."""
+"""Data elements as HTML: table, json (st.dataframe draws through nbapp/frontend/grid.js); images and rich MIME bundles."""
 from __future__ import annotations
 
 import html
@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from nbapp.render.markdown import inline_html
 from nbapp.render.registry import Adapter, adapter, classed
-from nbapp.render.text import HtmlAdapter, help_icon
+from nbapp.render.text import HtmlAdapter
 
 if TYPE_CHECKING:  # not at run time: ~0.5 s of every kernel start, and any frame drawn here imported it
     import pandas as pd
@@ -63,33 +62,38 @@ def table_html(frame: pd.DataFrame, *, index: bool = True, header_row: bool = Tr
     return table
 
 
+def size_rules(width: Any, height: Any, *, at_most: bool) -> list[str]:
+    """CSS for Streamlit's ``width`` ("stretch", "content", pixels) and ``height`` ("content", "stretch", pixels).
+
+    A pixel height scrolls what does not fit; ``at_most``: the box is at most that high.
+    """
+    rules = []
+    if isinstance(width, int):
+        rules.append(f"width: {width}px; max-width: 100%")
+    elif width == "content":
+        rules.append("width: fit-content; max-width: 100%")
+    if isinstance(height, int):
+        rules.append(f"{'max-height' if at_most else 'height'}: {height}px; overflow: auto")
+    elif height == "stretch" and not at_most:
+        rules.append("height: 100%")
+    return rules
+
+
 @adapter("table")
 class Table(HtmlAdapter):
     css = ("nbapp-static-table",)
 
-    def html(self, props):
-        return table_html(props["data"], index=not props.get("hide_index"), header_row=not props.get("hide_header"))
-
-
-@adapter("metric")
-class Metric(HtmlAdapter):
-    css = ("nbapp-metric",)
-
     def classes(self, props):
-        return ("nbapp-border",) if props.get("border") else ()
+        border = props.get("border", True)
+        return ("nbapp-table-borderless",) if border is False else \
+            ("nbapp-table-horizontal",) if border == "horizontal" else ()
 
     def html(self, props):
-        delta = ""
-        if props["delta"] is not None:
-            arrow = "↑" if props["direction"] == "up" else "↓"
-            good = (props["direction"] == "up") != (props["delta_color"] == "inverse")
-            tone = "off" if props["delta_color"] == "off" else ("good" if good else "bad")
-            delta = (f'<div class="nbapp-metric-delta nbapp-delta-{tone}"><span class="nbapp-delta-pill">'
-                     f'{arrow} {html.escape(props["delta"])}</span></div>')
-        visibility = props.get("label_visibility", "visible")
-        label = "" if visibility == "collapsed" else (
-            f'<div class="nbapp-metric-label nbapp-label-{visibility}">{inline_html(props["label"])}{help_icon(props)}</div>')
-        return f'{label}<div class="nbapp-metric-value">{inline_html(props["value"])}</div>{delta}'
+        table = table_html(props["data"], index=not props.get("hide_index"), header_row=not props.get("hide_header"))
+        rules = size_rules(props.get("width", "stretch"), props.get("height", "content"), at_most=True)
+        label = f' role="region" aria-label="{html.escape(props["alt"])}"' if props.get("alt") else ""
+        return f'<div class="nbapp-table-box" style="{"; ".join(rules)}"{label}>{table}</div>'
+
 
 
 def json_html(value: Any, open_levels: int, depth: int = 0) -> str:

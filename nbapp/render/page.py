@@ -10,12 +10,14 @@ from nbapp.elements.registry import Frontend
 
 class PageBridge(anywidget.AnyWidget):
     """``page``: what the page reported (url, query, locale, timezone, theme, cookies...);
-    ``query`` and ``path``: the app's query string and page path, put in a served page's address bar."""
+    ``query`` and ``path``: the app's query string and page path, put in a served page's address bar;
+    ``drawn``: counts the runs drawn to the end (the page hears "nbapp-run-done", e.g. for chat_input)."""
 
     _esm, _css = Frontend("page_bridge.js").source()
     page = traitlets.Dict().tag(sync=True)
     query = traitlets.Unicode("").tag(sync=True)
     path = traitlets.Unicode("").tag(sync=True)
+    drawn = traitlets.Int(0).tag(sync=True)
 
 
 class DialogKeys(anywidget.AnyWidget):

@@ -91,7 +91,13 @@ class WidgetRenderer:
         def emit(value: Any) -> None:
             # Trait changes made by render() itself echo here on its own thread: not user input.
             # A value the browser sends meanwhile arrives on another thread and must not be lost.
-            if state_key is not None and self._render_thread != threading.get_ident():
+            if self._render_thread == threading.get_ident():
+                return
+            if isinstance(value, dict) and isinstance(value.get("nbapp_input"), list) and len(value["nbapp_input"]) == 2:
+                # An input for another widget drawn inside this element (a grid's ButtonColumn click).
+                target, wire = value["nbapp_input"]
+                self._on_input(str(target), wire)
+            elif state_key is not None:
                 self._on_input(state_key, value)
 
         return emit

@@ -26,10 +26,14 @@ class _QueryParamsProxy(MutableMapping):
         return self._params()[key]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self._params()[key] = value
+        params = self._params()
+        params.check_unbound(f"[{key!r}]", [key])
+        params[key] = value
 
     def __delitem__(self, key: str) -> None:
-        del self._params()[key]
+        params = self._params()
+        params.check_unbound(f"[{key!r}]", [key], "delete")
+        del params[key]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._params())
@@ -43,10 +47,12 @@ class _QueryParamsProxy(MutableMapping):
         return getattr(self._params(), key)
 
     def __setattr__(self, key: str, value: Any) -> None:
-        self._params()[key] = value
+        self[key] = value
 
     def __delattr__(self, key: str) -> None:
-        delattr(self._params(), key)
+        params = self._params()
+        params.check_unbound(f".{key}", [key], "delete")
+        delattr(params, key)
 
     def __repr__(self) -> str:
         ctx = get_run_context()
@@ -57,20 +63,29 @@ class _QueryParamsProxy(MutableMapping):
         return self._params().get_all(key)
 
     def clear(self) -> None:
-        """Remove every query parameter."""
-        self._params().clear()
+        """Remove every query parameter; raises NbappAPIError when one is bound to a widget."""
+        params = self._params()
+        params.check_unbound("clear()", params, "clear")
+        params.clear()
 
     def to_dict(self) -> dict[str, str]:
         """Return a plain dict with the last value of each key."""
         return self._params().to_dict()
 
     def from_dict(self, params: Any) -> None:
-        """Replace every query parameter with ``params``; raises NbappAPIError for a dict value."""
-        self._params().from_dict(params)
+        """Replace every query parameter with ``params``; raises NbappAPIError for a dict value or a bound key."""
+        own = self._params()
+        pairs = list(params.items() if hasattr(params, "items") else params)
+        own.check_unbound(".from_dict()", [k for k, _ in pairs])
+        kept = {k: own.get_all(k) for k in own.bound if own.has(k)}
+        own.from_dict(pairs + list(kept.items()))
 
     def update(self, other: Any = (), /, **kwds: Any) -> None:
-        """Set several keys at once."""
-        self._params().update(other, **kwds)
+        """Set several keys at once; raises NbappAPIError (changing nothing) when one is bound to a widget."""
+        own = self._params()
+        pairs = list(other.items() if hasattr(other, "items") else other) + list(kwds.items())
+        own.check_unbound(".update()", [k for k, _ in pairs])
+        own.update(pairs)
 
 
 class _ReadOnly(Mapping):

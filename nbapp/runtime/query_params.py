@@ -23,6 +23,9 @@ class QueryParams(MutableMapping):
     def __init__(self) -> None:
         self._params: dict[str, list[str]] = {}
         self.version = 0
+        self.external = 0  # times the page replaced the query string (opened, back / forward)
+        self.bound: set[str] = set()  # keys bound to a widget (bind="query-params")
+        self.synced: dict[str, int] = {}  # bound key -> ``external`` when its widget last read the URL
 
     # -- the mapping -------------------------------------------------------------------
     def __getitem__(self, key: str) -> str:
@@ -56,7 +59,7 @@ class QueryParams(MutableMapping):
             raise AttributeError(_missing(key)) from None
 
     def __setattr__(self, key: str, value: Any) -> None:
-        if key.startswith("_") or key == "version":
+        if key.startswith("_") or key in ("version", "external", "bound", "synced"):
             object.__setattr__(self, key, value)
         else:
             self[key] = value
@@ -113,8 +116,45 @@ class QueryParams(MutableMapping):
         return urlencode([(k, v) for k, values in self._params.items() for v in values])
 
     def set_query_string(self, query: str) -> None:
-        """Replace the parameters with those of ``query`` (from the page's URL); not counted as the app's change."""
+        """Replace the parameters with those of ``query`` (from the page's URL); not counted as the app's change.
+
+        Bound widgets take their value from the new URL on the next run (see nbapp.runtime.binding).
+        """
         self._params = {k: list(v) for k, v in parse_qs(query.lstrip("?"), keep_blank_values=True).items()}
+        self.external += 1
+
+    # -- widgets bound to a parameter (nbapp.runtime.binding) -------------------------------
+    def has(self, key: str) -> bool:
+        """True when the URL holds ``key``, even empty (``?k=``)."""
+        return key in self._params
+
+    def set_bound(self, key: str, values: list[str]) -> None:
+        """Put a bound widget's value in the URL; a change only when it differs."""
+        if self._params.get(key) != values:
+            self._params[key] = list(values)
+            self.version += 1
+
+    def remove_bound(self, key: str) -> None:
+        """Take a bound widget's parameter out of the URL (its value is the default, or invalid)."""
+        if self._params.pop(key, None) is not None:
+            self.version += 1
+
+    def check_unbound(self, fn: str, keys: Iterable[str], verb: str = "set") -> None:
+        """Raise NbappAPIError (Streamlit's message) when one of ``keys`` is bound to a widget.
+
+        ``st.query_params`` cannot set ("set"), delete ("delete") or clear ("clear") a parameter
+        that a widget with ``bind="query-params"`` owns.
+        """
+        bound = [k for k in keys if k in self.bound]
+        if not bound:
+            return
+        if verb == "clear":
+            raise NbappAPIError(
+                f"st.query_params.{fn}: Cannot clear query parameters - the following are bound to widgets: "
+                f"{', '.join(map(repr, bound))}. Modify the widget values instead, or remove the bind parameter.")
+        raise NbappAPIError(
+            f"st.query_params{fn}: Cannot directly {verb} query parameter '{bound[0]}' - it is bound to a widget. "
+            f"Modify the widget value instead (st.session_state[{bound[0]!r}]).")
 
 
 def _values(key: str, value: Any) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from nbapp.errors import DuplicateWidgetID, RerunException, StopException
+from nbapp.runtime.binding import mirror, unbind_stale
 from nbapp.runtime.context import reset_run_context, set_run_context
 from nbapp.runtime.query_params import QueryParams
 from nbapp.runtime.state import SessionState, WidgetMeta
@@ -153,6 +154,8 @@ class App:
         self.tree: Block | None = None
         self.fragments: dict[str, Scope] = {}  # the fragments the last tree holds, by id (see Scope)
         self.query_params = QueryParams()  # st.query_params: the page URL's, in a served page
+        # A bound widget with on_change="ignore" puts its value in the URL at once, without a rerun (as Streamlit).
+        self.session_state.when_stored(lambda meta, value: mirror(self.query_params, meta, value) if meta.url else None)
         self.page_info: dict[str, Any] = {}  # what the page reported of itself (st.context): url, locale...
         self.context_read = False  # a run read st.context: it reruns when the page reports
         self.set_source(text)
@@ -228,6 +231,7 @@ class App:
                 reset_run_context(token)
                 ctx.root.props["page_config"] = dict(self.page_config)
             if completed:
+                unbind_stale(self.query_params, state, ctx.run_scope)
                 state.end_run(ctx.run_scope)
             if scope is None:
                 self.fragments = ctx.fragments

@@ -1,12 +1,18 @@
 """Session state: user entries, widget values by identity, and the callbacks of changed widgets."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import warnings
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from nbapp.errors import NbappAPIError, RerunException, describe
+
+PAGE_KEY = "$$ID-navigation"  # the navigation's hidden widget: its value is the current page (see elements/pages.py)
+PERSIST_SCOPES = ("page", "session")
+_quiet: contextvars.ContextVar[list | None] = contextvars.ContextVar("nbapp_quiet_rejections", default=None)
 
 
 @dataclass
@@ -29,6 +35,9 @@ class WidgetMeta:
     scope: str | None = None  # the fragment that drew it (None: the script itself)
     to_wire: Callable[[Any], Any] | None = None  # what a browser sends for a value, when not ``serialize``
     rerun: bool = True  # False: on_change="ignore", a change is stored without rerunning the app
+    url: Any = None  # bind="query-params": the widget's UrlCodec (nbapp.runtime.binding), else None
+    persist: str | None = None  # persist_state: "page" or "session" keeps the value while the widget is not drawn
+    page: str | None = None  # the page (navigation URL path) that drew it
 
     def browser_value(self, value: Any) -> Any:
         """Return what a browser would send to set the widget to ``value`` (AppTest's setters use it)."""
@@ -53,6 +62,8 @@ class SessionState(MutableMapping):
         object.__setattr__(self, "_forms", {})  # form id -> {state key: value} held until submit
         object.__setattr__(self, "_assigned", set())  # keys the app set or deleted since their widget was drawn
         object.__setattr__(self, "_pushes", {})  # state key -> times the app overrode the browser's value
+        # Called with (meta, value) when a value is stored without a rerun (on_change="ignore"): a bound widget's URL.
+        object.__setattr__(self, "on_stored", None)
 
     # -- mapping protocol (user-facing) --------------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -191,11 +202,32 @@ class SessionState(MutableMapping):
         A run of the whole script (``scope`` None) prunes every widget it did not draw; a
         run of one fragment prunes only the widgets of that fragment.
         """
+        page = self._values.get(PAGE_KEY)
         for key in [k for k, m in self._widgets.items()
                     if k not in self._drawn and (scope is None or m.scope == scope)]:
+            meta = self._widgets[key]
+            if meta.url is not None or meta.persist == "session" or (meta.persist == "page" and meta.page == page):
+                continue  # persist_state / bind: the value waits for the widget to be drawn again
             del self._widgets[key]
             self._values.pop(key, None)
             self._pushes.pop(key, None)
+
+    def when_stored(self, callback: Callable[[WidgetMeta, Any], None] | None) -> None:
+        """Call ``callback(meta, value)`` whenever a browser value is stored without a rerun (``on_change="ignore"``)."""
+        object.__setattr__(self, "on_stored", callback)
+
+    def drawn(self, key: str) -> bool:
+        """True when the widget with this state key was drawn in the current run."""
+        return key in self._drawn
+
+    def seed(self, key: str, value: Any) -> None:
+        """Give a widget about to be drawn a value from outside the app (its URL query parameter).
+
+        It wins over a value in state, as an assignment by the app would, and the browser is
+        told to show it.
+        """
+        self._values[key] = value
+        self._assigned.add(key)
 
     def widget(self, key: str) -> WidgetMeta | None:
         """Return the meta of the widget with this state key, if one was drawn."""
@@ -218,6 +250,8 @@ class SessionState(MutableMapping):
         value = meta.deserialize(wire)
         if meta.form_id is None and not meta.rerun:
             self._values[key] = value  # on_change="ignore": the next run reads it; this one causes none
+            if self.on_stored is not None:
+                self.on_stored(meta, value)
             return None
         if meta.form_id is None:
             return {key: value}
@@ -249,6 +283,11 @@ def _is_anonymous(key: str) -> bool:
     return key.startswith("$$ID-")
 
 
+def same(a: Any, b: Any) -> bool:
+    """``a == b`` as a bool, for values that may be arrays (compared by identity then)."""
+    return _same(a, b)
+
+
 def _same(a: Any, b: Any) -> bool:
     try:
         return bool(a == b)
@@ -256,8 +295,27 @@ def _same(a: Any, b: Any) -> bool:
         return a is b
 
 
+@contextlib.contextmanager
+def quiet_rejections() -> Iterator[list[str]]:
+    """Inside, :func:`warn_value_rejected` warns nothing and adds its reason to the list yielded.
+
+    For a value read from the URL: it is checked as a browser's would be, and one that had
+    to be clamped or replaced counts as invalid.
+    """
+    reasons: list[str] = []
+    token = _quiet.set(reasons)
+    try:
+        yield reasons
+    finally:
+        _quiet.reset(token)
+
+
 def warn_value_rejected(kind: str, label: str, value: Any, reason: str) -> None:
     """Warn that a value from the browser was clamped or ignored; never raises."""
+    reasons = _quiet.get()
+    if reasons is not None:
+        reasons.append(reason)
+        return
     warnings.warn(
         f"st.{kind}({label!r}): value {describe(value)} from the browser {reason}",
         RuntimeWarning,

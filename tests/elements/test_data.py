@@ -90,7 +90,7 @@ def test_json_expanded_levels(run):
     ("st.dataframe({'a': [1]}, width='wide')", "width must be a positive int (pixels), 'stretch', 'content' or None"),
     ("st.dataframe(np.zeros((2, 2, 2)))", "data must be a DataFrame, Series, numpy array, dict or list; got ndarray"),
     ("st.dataframe(object())", "got object"),
-    ("st.metric('m', 1, delta_color='green')", "delta_color must be one of 'normal', 'inverse', 'off'; got 'green'"),
+    ("st.metric('m', 1, delta_color='purple')", "delta_color must be one of 'normal', 'inverse', 'off', 'red'"),
     ("st.metric(3, 1)", "label must be str, got 3"),
     ("st.metric('m', [1, 2])", "value must be an int, float, str or None; got [1, 2] (list)"),
     ("st.metric('m', 1, delta=object)", "delta must be an int, float, str or None"),

@@ -79,15 +79,17 @@ def test_table_is_static():
 
 
 @pytest.mark.parametrize("script, tone, arrow", [
-    ("st.metric('Acc', '94%', '2%')", "good", "↑"),
-    ("st.metric('Acc', '94%', -2)", "bad", "↓"),
-    ("st.metric('Cost', 3, -1, delta_color='inverse')", "good", "↓"),
-    ("st.metric('Cost', 3, 1, delta_color='inverse')", "bad", "↑"),
-    ("st.metric('Users', 3, 1, delta_color='off')", "off", "↑"),
+    ("st.metric('Acc', '94%', '2%')", "green", "↑"),
+    ("st.metric('Acc', '94%', -2)", "red", "↓"),
+    ("st.metric('Cost', 3, -1, delta_color='inverse')", "green", "↓"),
+    ("st.metric('Cost', 3, 1, delta_color='inverse')", "red", "↑"),
+    ("st.metric('Users', 3, 1, delta_color='off')", "gray", "↑"),
+    ("st.metric('Users', 3, 1, delta_color='blue')", "blue", "↑"),
 ])
 def test_metric_delta_colors(script, tone, arrow):
     html = one(script, "nbapp-metric").value
-    assert f'nbapp-delta-{tone}"><span class="nbapp-delta-pill">{arrow} ' in html
+    assert f'nbapp-delta-{tone}"><span class="nbapp-delta-pill" style="color: ' in html
+    assert f'">{arrow} ' in html
 
 
 def test_metric_value_label_and_border():

@@ -6,6 +6,7 @@ from typing import Any
 
 from nbapp.elements.policies import check_bool
 from nbapp.elements.registry import element
+from nbapp.elements.widgets.url import bool_codec
 from nbapp.runtime.state import warn_value_rejected
 
 
@@ -24,7 +25,8 @@ def checkbox(dg, label: str, value: bool = False, key: str | None = None, help: 
     >>> if st.checkbox("Show raw data"):
     ...     st.dataframe(df)
     """
-    return _switch(dg, "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _switch(dg, "checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
+                   bind, persist_state, width)
 
 
 @element()
@@ -41,10 +43,12 @@ def toggle(dg, label: str, value: bool = False, key: str | None = None, help: st
     --------
     >>> dark = st.toggle("Dark mode", value=True)
     """
-    return _switch(dg, "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _switch(dg, "toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
+                   bind, persist_state, width)
 
 
-def _switch(dg, kind, label, value, key, help, on_change, args, kwargs, disabled, label_visibility) -> bool:
+def _switch(dg, kind, label, value, key, help, on_change, args, kwargs, disabled, label_visibility,
+            bind=None, persist_state=None, width=None) -> bool:
     check_bool(kind, "value", value, label=label)
     default = bool(value)
 
@@ -57,4 +61,5 @@ def _switch(dg, kind, label, value, key, help, on_change, args, kwargs, disabled
     return dg._widget(kind, label, key=key, default=default,
                         identity={"label": label, "value": default, "help": help},
                         serialize=bool, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
-                        help=help, disabled=disabled, label_visibility=label_visibility)
+                        help=help, disabled=disabled, label_visibility=label_visibility,
+                        bind=bind, persist_state=persist_state, url=bool_codec(), width=width)

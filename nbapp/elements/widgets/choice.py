@@ -6,7 +6,8 @@ The browser sends indices (a list for the button groups, an int for feedback and
 what is out of range with a warning.
 
 ``on_change`` also takes Streamlit's "rerun" (the default) and "ignore" (a change is stored
-without rerunning the app). ``bind`` and ``persist_state`` are accepted and have no effect yet.
+without rerunning the app). ``bind="query-params"`` and ``persist_state`` work as in Streamlit
+(see nbapp.runtime.binding).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from typing import Any
 from nbapp.elements.policies import check_bool, check_choice, check_icon, fail, got, is_int
 from nbapp.elements.registry import Frontend, element
 from nbapp.elements.widgets.common import as_list, format_labels, index_of, options_list, require_index
+from nbapp.elements.widgets.url import int_codec, option_codec, single_of_list
 from nbapp.runtime.state import warn_value_rejected
 
 SELECTION_MODES = ("single", "multi")
@@ -52,7 +54,7 @@ def _on_change(fn: str, label: str | None, on_change: Any) -> Callable | str | N
 
 def _group(dg, fn: str, label: str, options: Any, selection_mode: str, default: Any, required: bool,
            format_func: Any, key: Any, help: Any, on_change: Any, args: Any, kwargs: Any, disabled: bool,
-           label_visibility: str, width: Any) -> Any:
+           label_visibility: str, width: Any, bind: Any = None, persist_state: Any = None) -> Any:
     check_choice(fn, "selection_mode", selection_mode, SELECTION_MODES, label=label)
     check_bool(fn, "required", required, label=label)
     opts = options_list(fn, label, options)
@@ -86,6 +88,9 @@ def _group(dg, fn: str, label: str, options: Any, selection_mode: str, default: 
             found.append(i)
         return found
 
+    url = option_codec(opts, labels, serialize, multi=True, clearable=True, max_length=None if multi else 1)
+    if not multi:
+        url = single_of_list(url)
     value = dg._widget(
         fn, label, key=key, default=initial,
         identity={"label": label, "options": labels, "default": indices, "mode": selection_mode, "help": help,
@@ -95,6 +100,7 @@ def _group(dg, fn: str, label: str, options: Any, selection_mode: str, default: 
                "width": width},
         serialize=serialize, deserialize=deserialize, on_change=_on_change(fn, label, on_change), args=args,
         kwargs=kwargs, help=help, disabled=disabled, label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state, url=url,
     )
     return list(value) if multi else value
 
@@ -117,7 +123,7 @@ def pills(dg, label: str, options: Any, *, selection_mode: str = "single", defau
     >>> mood = st.pills("Mood", ["😀 Happy", "😐 Meh", "😞 Sad"], default="😐 Meh")
     """
     return _group(dg, "pills", label, options, selection_mode, default, required, format_func, key, help,
-                  on_change, args, kwargs, disabled, label_visibility, width)
+                  on_change, args, kwargs, disabled, label_visibility, width, bind, persist_state)
 
 
 @element(accessor="button_group", frontend=CHOICE, static=_static)
@@ -138,7 +144,7 @@ def segmented_control(dg, label: str, options: Any, *, selection_mode: str = "si
     >>> view = st.segmented_control("View", ["Table", "Chart"], default="Table")
     """
     return _group(dg, "segmented_control", label, options, selection_mode, default, required, format_func, key,
-                  help, on_change, args, kwargs, disabled, label_visibility, width)
+                  help, on_change, args, kwargs, disabled, label_visibility, width, bind, persist_state)
 
 
 @element(frontend=CHOICE, static=_static)
@@ -175,7 +181,8 @@ def feedback(dg, options: str = "thumbs", *, key: str | int | None = None, defau
         bounds={"options": options},
         props={"options": FEEDBACK[options], "values": values, "kind": options, "style": "feedback", "width": width},
         deserialize=deserialize, on_change=_on_change("feedback", None, on_change), args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility="collapsed",
+        disabled=disabled, label_visibility="collapsed", bind=bind, persist_state=persist_state,
+        url=int_codec(clearable=True),
     )
 
 
@@ -258,5 +265,5 @@ def pagination(dg, num_pages: int, *, default: int = 1, max_visible_pages: int |
         props={"num_pages": num_pages, "max_visible_pages": max_visible_pages, "style": "pagination",
                "width": width},
         deserialize=deserialize, on_change=_on_change("pagination", None, on_change), args=args, kwargs=kwargs,
-        disabled=disabled, label_visibility="collapsed",
+        disabled=disabled, label_visibility="collapsed", bind=bind, persist_state=persist_state, url=int_codec(),
     )

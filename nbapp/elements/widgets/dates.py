@@ -8,6 +8,7 @@ from typing import Any
 
 from nbapp.elements.policies import fail, is_int
 from nbapp.elements.registry import element
+from nbapp.elements.widgets.url import date_codec, time_codec
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -113,7 +114,8 @@ def date_input(dg, label: str, value: Any = "today", min_value: date | None = No
         bounds={"min": lo, "max": hi, "range": is_range},
         props={"min": lo, "max": hi, "range": is_range, "format": format, "nullable": value is None},
         serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
-        help=help, disabled=disabled, label_visibility=label_visibility,
+        help=help, disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        url=date_codec(is_range, clearable=not default), width=width,
     )
 
 
@@ -165,5 +167,6 @@ def time_input(dg, label: str, value: Any = "now", key: str | None = None, help:
         identity={"label": label, "value": value if value == "now" else default, "help": help, "step": seconds},
         props={"step": seconds, "nullable": value is None},
         serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
-        help=help, disabled=disabled, label_visibility=label_visibility,
+        help=help, disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        url=time_codec(seconds % 60 != 0, clearable=default is None), width=width,
     )

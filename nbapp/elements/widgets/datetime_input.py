@@ -7,6 +7,7 @@ from typing import Any
 
 from nbapp.elements.policies import check_bool, fail, got, is_int
 from nbapp.elements.registry import element
+from nbapp.elements.widgets.url import datetime_codec
 from nbapp.runtime.state import warn_value_rejected
 
 
@@ -95,5 +96,6 @@ def datetime_input(dg, label: str, value: Any = "now", min_value: Any = None, ma
                "width": width},
         serialize=serialize, deserialize=deserialize,
         on_change=on_change, args=args, kwargs=kwargs, help=help,
-        disabled=disabled, label_visibility=label_visibility,
+        disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        url=datetime_codec(clearable=default is None),
     )

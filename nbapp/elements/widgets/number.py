@@ -8,6 +8,7 @@ from typing import Any
 
 from nbapp.elements.policies import check_str, fail
 from nbapp.elements.registry import element
+from nbapp.elements.widgets.url import number_codec
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -93,6 +94,7 @@ def number_input(dg, label: str, min_value: int | float | None = None, max_value
                "placeholder": placeholder or "", "nullable": default is None},
         serialize=serialize, deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs,
         help=help, disabled=disabled, label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state, url=number_codec(clearable=default is None, is_int=is_int), width=width,
     )
 
 

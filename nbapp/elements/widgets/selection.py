@@ -20,6 +20,7 @@ from nbapp.elements.widgets.common import (
     options_list,
     require_index,
 )
+from nbapp.elements.widgets.url import option_codec
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -47,7 +48,8 @@ def radio(dg, label: str, options: Any, index: int | None = 0, format_func: Call
         raise fail("radio", label, f"captions must be a list of str (one per option), got {describe(captions)}.")
     return _one_of(dg, "radio", label, options, index, format_func, key, help, on_change, args, kwargs,
                         disabled, label_visibility,
-                        {"horizontal": horizontal, "captions": list(captions) if captions else None})
+                        {"horizontal": horizontal, "captions": list(captions) if captions else None},
+                        bind=bind, persist_state=persist_state, width=width)
 
 
 @element()
@@ -73,11 +75,12 @@ def selectbox(dg, label: str, options: Any, index: int | None = 0, format_func: 
     return _one_of(dg, "selectbox", label, options, index, format_func, key, help, on_change, args, kwargs,
                    disabled, label_visibility, {"placeholder": placeholder or "", "nullable": index is None,
                                                 "accept_new_options": accept_new_options, "icon": icon},
-                   accept_new_options)
+                   accept_new_options, bind=bind, persist_state=persist_state, width=width)
 
 
 def _one_of(dg, kind, label, options, index, format_func, key, help, on_change, args, kwargs, disabled,
-            label_visibility, extra, accept_new_options: bool = False) -> Any:
+            label_visibility, extra, accept_new_options: bool = False, *, bind=None, persist_state=None,
+            width=None) -> Any:
     opts = options_list(kind, label, options)
     labels = format_labels(kind, label, opts, format_func)
     check_index(kind, label, index, len(opts))
@@ -93,7 +96,9 @@ def _one_of(dg, kind, label, options, index, format_func, key, help, on_change, 
         bounds={"options": labels}, props={"options": labels, **extra},
         serialize=serialize, deserialize=deserialize,
         on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
-        label_visibility=label_visibility,
+        label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        url=option_codec(opts, labels, lambda v: [serialize(v)], multi=False, clearable=index is None,
+                         accept_new=accept_new_options), width=width,
     )
 
 
@@ -173,6 +178,8 @@ def multiselect(dg, label: str, options: Any, default: Any = None, format_func: 
                "accept_new_options": accept_new_options},
         serialize=lambda v: [serialize(item) for item in as_list(v)], deserialize=deserialize,
         on_change=on_change, args=args, kwargs=kwargs, help=help, disabled=disabled,
-        label_visibility=label_visibility,
+        label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+        url=option_codec(opts, labels, lambda v: [serialize(item) for item in as_list(v)], multi=True,
+                         clearable=True, accept_new=accept_new_options, max_length=max_selections), width=width,
     )
     return as_list(value)

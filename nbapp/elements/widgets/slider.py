@@ -26,6 +26,7 @@ from nbapp.elements.widgets.temporal import (
     steps_between,
     temporal_kind,
 )
+from nbapp.elements.widgets.url import option_codec, slider_codec, temporal_slider_codec
 from nbapp.errors import NbappAPIError, describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -59,7 +60,7 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
     if is_range and len(values) != 2:
         raise NbappAPIError(f"st.slider({label!r}): a range value must have 2 items, got {describe(value)}.")
     common = dict(key=key, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                  label_visibility=label_visibility)
+                  label_visibility=label_visibility, bind=bind, persist_state=persist_state, width=width)
     if any(temporal_kind(v) for v in (min_value, max_value, *values)):
         return _temporal_slider(dg, label, min_value, max_value, values, is_range, step, format, common)
     given = [v for v in (min_value, max_value, step, *values) if v is not None]
@@ -108,7 +109,7 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
         bounds={"min": lo, "max": hi, "step": step},
         props={"min": lo, "max": hi, "step": cast(step), "format": format, "range": is_range,
                "dtype": "float" if is_float else "int"},
-        deserialize=deserialize, **common,
+        deserialize=deserialize, url=slider_codec(is_range, is_float), **common,
     )
 
 
@@ -138,13 +139,15 @@ def select_slider(dg, label: str, options: Any = (), value: Any = None,
     chosen = list(value) if is_range else [opts[0] if value is None else value]
     indices = sorted(require_index("select_slider", label, opts, v) for v in chosen)
     default = tuple(opts[i] for i in indices) if is_range else opts[indices[0]]
-    return _stops(dg, 
-        "select_slider", label, opts, labels, default, is_range,
-        indexer("select_slider", label, opts, labels, format_func),
+    to_index = indexer("select_slider", label, opts, labels, format_func)
+    return _stops(dg,
+        "select_slider", label, opts, labels, default, is_range, to_index,
         identity={"label": label, "options": labels, "value": indices, "help": help},
         bounds={"options": labels}, props={"options": labels},
         common=dict(key=key, help=help, on_change=on_change, args=args, kwargs=kwargs, disabled=disabled,
-                    label_visibility=label_visibility),
+                    label_visibility=label_visibility, bind=bind, persist_state=persist_state, width=width,
+                    url=option_codec(opts, labels, lambda v: [to_index(x) for x in (v if is_range else [v])],
+                                     multi=is_range, pair=is_range, clearable=False, allow_duplicates=True)),
     )
 
 
@@ -190,11 +193,12 @@ def _temporal_slider(dg, label, lo, hi, values, is_range, step, format, common) 
             raise fail("slider", label, f"the widget's value {describe(v)} is not a {kind}.")
         return nearest_step(lo, v, step, count)
 
-    return _stops(dg, 
+    return _stops(dg,
         "slider", label, stops, labels, default, is_range, to_index,
         identity={"label": label, "value": default, "format": format, "help": common["help"]},
         bounds={"min": lo, "max": hi, "step": step},
-        props={"min": lo, "max": hi, "step": step, "format": format, "dtype": kind}, common=common,
+        props={"min": lo, "max": hi, "step": step, "format": format, "dtype": kind},
+        common={**common, "url": temporal_slider_codec(kind, is_range, lo, hi)},
     )
 
 

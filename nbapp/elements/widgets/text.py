@@ -8,6 +8,7 @@ from typing import Any
 
 from nbapp.elements.policies import check_icon, check_str, fail, got, is_int
 from nbapp.elements.registry import Frontend, element
+from nbapp.elements.widgets.url import color_codec, text_codec
 from nbapp.errors import describe
 from nbapp.runtime.state import warn_value_rejected
 
@@ -73,7 +74,8 @@ def text_input(dg, label: str, value: str | None = "", max_chars: int | None = N
              "icon": type_icon if icon is None else (check_icon("text_input", icon) if icon else None),
              "pattern": pattern, "message": message}
     return _text(dg, "text_input", label, value, max_chars, key, help, on_change, args, kwargs,
-                 type_placeholder if placeholder is None else placeholder, disabled, label_visibility, extra)
+                 type_placeholder if placeholder is None else placeholder, disabled, label_visibility, extra,
+                 bind=bind, persist_state=persist_state, width=width)
 
 
 def _rule(label: str, validate: Any) -> tuple[str | None, str | None]:
@@ -134,11 +136,12 @@ def text_area(dg, label: str, value: str | None = "", height: int | None = None,
         raise fail("text_area", label, f"height must be None or an int of at least {MIN_TEXT_AREA_HEIGHT} "
                                        f"(pixels), got {describe(height)}.")
     return _text(dg, "text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
-                      disabled, label_visibility, {"height": height})
+                      disabled, label_visibility, {"height": height},
+                 bind=bind, persist_state=persist_state, width=width)
 
 
 def _text(dg, kind, label, value, max_chars, key, help, on_change, args, kwargs, placeholder, disabled,
-          label_visibility, extra) -> str | None:
+          label_visibility, extra, *, bind=None, persist_state=None, width=None) -> str | None:
     if max_chars is not None and (not is_int(max_chars) or max_chars < 1):
         raise fail(kind, label, f"max_chars must be a positive int or None, got {describe(max_chars)}.")
     check_str(kind, "placeholder", placeholder, label=label)
@@ -175,6 +178,7 @@ def _text(dg, kind, label, value, max_chars, key, help, on_change, args, kwargs,
         props={"max_chars": max_chars, "placeholder": placeholder or "", **extra},
         serialize=lambda v: "" if v is None else str(v), deserialize=deserialize, on_change=on_change,
         args=args, kwargs=kwargs, help=help, disabled=disabled, label_visibility=label_visibility,
+        bind=bind, persist_state=persist_state, url=text_codec(), width=width,
     )
 
 
@@ -205,4 +209,5 @@ def color_picker(dg, label: str, value: str | None = None, key: str | None = Non
     return dg._widget("color_picker", label, key=key, default=default,
                         identity={"label": label, "value": default, "help": help},
                         deserialize=deserialize, on_change=on_change, args=args, kwargs=kwargs, help=help,
-                        disabled=disabled, label_visibility=label_visibility)
+                        disabled=disabled, label_visibility=label_visibility, bind=bind, persist_state=persist_state,
+                        url=color_codec(), width=width)

@@ -90,13 +90,21 @@ class InputAdapter(Adapter):
         self.listen(control, emit)
         box = classed(w.VBox(children=self.frame(control)), "nbapp-widget", f"nbapp-{self.kind}")
         self.relabel(box, props)
+        self.size(box, props)
         return box
+
+    def size(self, box: w.Widget, props: dict[str, Any]) -> None:
+        """A width in pixels (Streamlit's ``width=300``); "stretch" and "content" keep the widget's own look."""
+        width = props.get("width")
+        box.layout.width = f"{width}px" if isinstance(width, int) and not isinstance(width, bool) else None
+        box.layout.max_width = "100%" if box.layout.width else None
 
     def update(self, widget, props, old):
         if changed(props, old, *self.structure):
             return False
         control = widget.children[-1]
         self.relabel(widget, props)
+        self.size(widget, props)
         self._configure(control, props)
         if changed(props, old, "value", "pushed"):  # "pushed": st.form(clear_on_submit=True)
             self.show(control, props)

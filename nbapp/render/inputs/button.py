@@ -18,7 +18,7 @@ _STYLES = {"primary": "primary", "secondary": "", "tertiary": ""}
 @adapter("button", "form_submit_button")
 class Button(Adapter):
     def create(self, props, emit):
-        button = classed(w.Button(), "nbapp-button", f"nbapp-button-{props['type']}")
+        button = classed(w.Button(), "nbapp-button", f"nbapp-button-{props['type']}", f"nbapp-{self.kind}")
         self.update(button, props, {})
         button.on_click(lambda _: emit(True))
         return button
