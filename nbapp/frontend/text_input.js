@@ -54,7 +54,6 @@ export default {
     const draw = () => {
       const props = model.get("props");
       el.replaceChildren();
-      el.style.width = typeof props.width === "number" ? `${props.width}px` : "";  // "stretch": the column's width
       const box = node("div", "nbapp-text-box");
       const input = node("input", "nbapp-text-field");
       input.type = props.input_type;

@@ -95,6 +95,9 @@ class ModuleAdapter(Adapter):
                     setattr(widget, name, value)
         finally:
             widget._nbapp_quiet = None
+        width = props.get("width")  # pixels (Streamlit's width=300), never wider than the column
+        widget.layout.width = f"{width}px" if isinstance(width, int) and not isinstance(width, bool) else None
+        widget.layout.max_width = "100%" if widget.layout.width else None
         return True
 
 

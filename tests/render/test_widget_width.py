@@ -18,8 +18,8 @@ def boxes(script: str) -> dict[str, object]:
 
     def visit(widget) -> None:
         classes = getattr(widget, "_dom_classes", ())
-        if "nbapp-widget" in classes:
-            found[next(c for c in classes if c.startswith("nbapp-") and c != "nbapp-widget")] = widget
+        if "nbapp-widget" in classes or "nbapp-element" in classes:  # ipywidgets' inputs, nbapp's ES modules
+            found[next(c for c in classes if c.startswith("nbapp-") and c not in ("nbapp-widget", "nbapp-element"))] = widget
         for child in getattr(widget, "children", ()):
             visit(child)
 
