@@ -47,16 +47,24 @@ function applyAddress(model) {
   else history.replaceState(history.state, "", wanted + location.hash);
 }
 
+// While the app is shown, the kernel hears so every second: run_every fragments tick only then
+// (as in Streamlit, whose page drives them), and stop once the tab, notebook or output is gone.
+const HEARTBEAT_MS = 1000;
+
 export default {
   render({ model, el }) {
     el.style.display = "none";
     report(model);
+    const alive = function () { model.send({ type: "alive" }); };
+    alive();
+    const heartbeat = setInterval(alive, HEARTBEAT_MS);
     const onChange = function () { applyAddress(model); };
     const onPop = function () { report(model); };
     model.on("change:query", onChange);
     model.on("change:path", onChange);
     window.addEventListener("popstate", onPop);
     return function () {
+      clearInterval(heartbeat);
       model.off("change:query", onChange);
       model.off("change:path", onChange);
       window.removeEventListener("popstate", onPop);
