@@ -30,9 +30,31 @@ function pageInfo(model) {
   };
 }
 
+// The address the server sees this page's connection come from (st.context.ip_address),
+// asked once per page: the kernel never sees the browser's connection itself.
+let clientIp = null;
+function askClientIp() {
+  if (!clientIp) {
+    const base = (document.body.getAttribute("data-base-url") || "/").replace(/voila\/$/, "");
+    clientIp = fetch(base + "nbapp/client", { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (data) { return data.ip || null; })
+      .catch(function () { return null; });
+  }
+  return clientIp;
+}
+
 function report(model) {
-  model.set("page", pageInfo(model));
-  model.save_changes();
+  const info = pageInfo(model);
+  if (!info.served) {
+    model.set("page", info);
+    model.save_changes();
+    return;
+  }
+  askClientIp().then(function (ip) {
+    model.set("page", Object.assign(info, { ip: ip }));
+    model.save_changes();
+  });
 }
 
 function applyAddress(model) {

@@ -47,6 +47,7 @@ class RunContext:
         self.widget_ids: dict[str, str] = {}  # state key -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
+        self.current_page: dict[str, str] = {}  # st.navigation's page of this run: its title and icon
         self.in_callback = False  # a widget callback runs (st.rerun("key") is allowed there only)
         self.run_number = app.runs + 1
         self.session_id = app.session_id  # Streamlit's ScriptRunContext.session_id
@@ -238,7 +239,9 @@ class App:
                 target.children.append(exception_element(exc))
             finally:
                 reset_run_context(token)
-                ctx.root.props["page_config"] = dict(self.page_config)
+                # The page's title and icon name the browser tab unless set_page_config set them.
+                ctx.root.props["page_config"] = {**self.page_config,
+                                                 **({"current_page": ctx.current_page} if ctx.current_page else {})}
             if completed:
                 state.end_run(ctx.run_scope)
             if scope is None:
