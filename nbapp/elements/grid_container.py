@@ -66,10 +66,10 @@ class GridContainer:
                                          f"{column_span}. Use column_span=\"all\" for a full-width cell.")
         if not is_int(row_span) or row_span < 1:
             raise fail("grid", None, f"row_span must be a positive int, got {got(row_span)}.")
-        span = "1 / -1" if column_span == "all" else (f"span {column_span}" if column_span > 1 else None)
-        return self._dg._add_block("grid_cell", {
-            "column_span": column_span, "row_span": row_span, "grid_column": span,
-            "grid_row": f"span {row_span}" if row_span > 1 else None})
+        # CSS grid-area: row-start / column-start / row-end / column-end.
+        columns = ("1", "-1") if column_span == "all" else ("auto", f"span {column_span}")
+        area = f"auto / {columns[0]} / span {row_span} / {columns[1]}"
+        return self._dg._add_block("grid_cell", {"column_span": column_span, "row_span": row_span, "grid_area": area})
 
     def __repr__(self) -> str:
         return f"<nbapp GridContainer columns={self._declared_columns!r}>"

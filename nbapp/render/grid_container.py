@@ -81,9 +81,10 @@ class GridCell(BlockAdapter):
 
     def create(self, props, emit):
         box = classed(w.VBox(), "nbapp-grid-cell", "nbapp-grid-group")
-        box.layout.grid_column = props.get("grid_column")
-        box.layout.grid_row = props.get("grid_row")
+        # One grid-area, not grid-column / grid-row: ipywidgets' layout view clears grid-area (a
+        # shorthand of both) after setting them, which would undo them in the browser.
+        box.layout.grid_area = props["grid_area"]
         return box
 
     def update(self, widget, props, old):
-        return not changed(props, old, "grid_column", "grid_row")
+        return not changed(props, old, "grid_area")

@@ -22,7 +22,7 @@ _REF = "IPY_MODEL_"
 _LAYOUT_CSS = ("display", "visibility", "flex", "flex_flow", "width", "min_width", "max_width", "height",
                "min_height", "max_height", "overflow", "margin", "padding", "border", "align_items",
                "align_self", "justify_content", "grid_gap", "order", "grid_template_columns", "grid_auto_rows",
-               "grid_auto_flow", "grid_column", "grid_row")
+               "grid_auto_flow", "grid_area")
 # Every trait the views below read: what a snapshot taken in a kernel needs to serialize.
 DRAWN_TRAITS = frozenset({"_view_name", "_dom_classes", "layout", "children", "value", "description", "min", "max",
                           "step", "index", "_options_labels", "titles", "selected_index", "format", *_LAYOUT_CSS})

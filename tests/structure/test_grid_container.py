@@ -118,7 +118,7 @@ def test_the_grid_draws_as_a_css_grid_of_framed_cells():
     cells = grid.children
     assert len(cells) == 4 and all("nbapp-grid-cell" in c._dom_classes and "nbapp-border" in c._dom_classes
                                    for c in cells)
-    assert cells[0].layout.grid_column == "1 / -1"
+    assert cells[0].layout.grid_area == "auto / 1 / span 1 / -1"
     assert {c.layout.justify_content for c in cells} == {"center"} and cells[1].layout.overflow == "auto"
 
 
@@ -146,5 +146,5 @@ def test_the_frozen_html_is_the_same_grid():
     state = w.Widget.get_manager_state(widgets=None)["state"]
     frozen = WidgetHtml(state).widget(renderer.root.model_id)
     assert "widget-gridbox nbapp-grid" in frozen
-    assert "grid-template-columns: repeat(auto-fill" in frozen and "grid-column: 1 / -1" in frozen
+    assert "grid-template-columns: repeat(auto-fill" in frozen and "grid-area: auto / 1 / span 1 / -1" in frozen
     assert frozen.count("widget-vbox nbapp-grid-cell") == 4 and "card 2" in frozen

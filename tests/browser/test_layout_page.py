@@ -1,0 +1,123 @@
+"""Layout and pages in a real served page: st.grid as a CSS grid, a popover that stays open, tab titles, ip_address."""
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+from test_frontend import is_local
+
+APP = '''\
+import streamlit as st
+
+st.session_state.setdefault("runs", 0)
+st.session_state.runs += 1
+
+
+def cards():
+    st.title("Cards")
+    grid = st.grid(3, border=True, gap="medium")
+    with grid.cell(column_span="all"):
+        st.markdown("**Featured**")
+    for n in range(5):
+        grid.metric(f"card {n}", n * 10)
+    with st.popover("Filters"):
+        st.number_input("Minimum", key="minimum")
+    st.write(f"runs {st.session_state.runs} minimum {st.session_state.get('minimum', 0)}")
+    st.write(f"ip {st.context.ip_address}")
+
+
+def settings():
+    st.title("Settings")
+    st.set_page_config(page_title="Configured")
+
+
+st.navigation([st.Page(cards, title="Card wall", icon="🃏"), st.Page(settings)]).run()
+'''
+WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
+
+
+@pytest.fixture(scope="module")
+def server(serve):
+    return serve(APP)
+
+
+@pytest.fixture
+def app(page, server):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server.url)
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Cards", timeout=WAIT)
+    yield page
+    assert [url for url in requests if not is_local(url)] == []
+
+
+def test_grid_lays_cells_out_in_columns_that_wrap(app):
+    page = app
+    cells = page.locator(".lm-Widget.nbapp-app .nbapp-grid > .nbapp-grid-cell")
+    expect(cells).to_have_count(6)
+    boxes = [cells.nth(i).bounding_box() for i in range(6)]
+    featured, first, second, third, fourth = boxes[:5]
+    # The featured cell spans the row; then three cards side by side, the fourth on the next row.
+    assert abs(featured["width"] - (third["x"] + third["width"] - first["x"])) < 2
+    assert first["y"] > featured["y"] + featured["height"] - 1
+    assert first["y"] == second["y"] == third["y"] and first["x"] < second["x"] < third["x"]
+    assert fourth["y"] > first["y"] and abs(fourth["x"] - first["x"]) < 1
+    assert abs(first["width"] - second["width"]) < 1 and second["x"] - (first["x"] + first["width"]) > 20  # medium gap
+    border = cells.nth(1).evaluate("e => getComputedStyle(e).borderTopWidth")
+    assert border == "1px"
+    page.set_viewport_size({"width": 480, "height": 720})  # narrow: the grid wraps to one column
+    page.wait_for_function("""() => { const c = document.querySelectorAll('.lm-Widget.nbapp-app .nbapp-grid > .nbapp-grid-cell');
+        return c[1].getBoundingClientRect().x === c[2].getBoundingClientRect().x; }""", timeout=WAIT)
+    page.set_viewport_size({"width": 1100, "height": 720})
+    page.locator(".lm-Widget.nbapp-app .nbapp-grid").screenshot(path=_artifact("grid_cards.png"))
+
+
+def test_the_grid_is_in_the_first_paint_too(page, server):
+    page.goto(server.url)
+    snapshot = page.locator(".nbapp-snapshot .nbapp-grid")
+    expect(snapshot).to_have_count(1, timeout=WAIT)  # the static HTML, before the live widgets
+    assert snapshot.evaluate("e => getComputedStyle(e).display") == "grid"
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+
+
+def test_a_popover_stays_open_while_its_widget_reruns_the_app(app):
+    page = app
+    page.get_by_role("button", name=re.compile("Filters")).click()
+    panel = page.locator(".lm-Widget.nbapp-app .nbapp-popover-panel")
+    expect(panel).to_be_visible()
+    runs = page.get_by_text(re.compile(r"^runs \d+")).inner_text().split()[1]
+    field = panel.locator("input").first
+    field.fill("7")
+    field.press("Enter")
+    expect(page.get_by_text(re.compile(r"minimum 7"))).to_be_visible(timeout=WAIT)
+    assert page.get_by_text(re.compile(r"^runs \d+")).inner_text().split()[1] != runs  # it did rerun
+    expect(panel).to_be_visible()
+    page.screenshot(path=_artifact("popover_open_after_rerun.png"))
+
+
+def test_each_page_names_the_browser_tab_and_set_page_config_wins(app):
+    page = app
+    expect(page).to_have_title("Card wall", timeout=WAIT)
+    assert "data:image/svg+xml" in page.locator("link[rel=icon]").get_attribute("href")  # the page's 🃏
+    page.locator(".nbapp-nav-link", has_text="settings").click()
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Settings", timeout=WAIT)
+    expect(page).to_have_title("Configured", timeout=WAIT)
+
+
+def test_ip_address_is_none_on_this_machine_as_in_streamlit(app, server):
+    expect(app.get_by_text("ip None")).to_be_visible()
+    # The address the page reports: what the server sees its connection come from.
+    with urllib.request.urlopen(server.url.rstrip("/") + "/nbapp/client", timeout=10) as response:
+        assert json.load(response) == {"ip": "127.0.0.1"}
+
+
+def _artifact(name: str) -> str:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "artifacts"  # as tests/browser/conftest.py's
+    folder.mkdir(exist_ok=True)
+    return str(folder / name)
