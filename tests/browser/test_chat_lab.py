@@ -4,33 +4,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from test_chat_page import APP as CHAT_APP
 from test_frontend import is_local
 
-APP = '''\
-%%app
-import time
-import nbapp as st
-
-if "messages" not in st.session_state:
-    st.session_state.messages = []
-for m in st.session_state.messages:
-    with st.chat_message(m["role"]):
-        st.markdown(m["content"])
-
-def reply(prompt):
-    for word in f"Echo: {prompt} (streamed)".split(" "):
-        yield word + " "
-        time.sleep(0.2)
-
-if prompt := st.chat_input("Say something"):
-    st.session_state.messages.append({"role": "user", "content": prompt})
-    with st.chat_message("user"):
-        st.markdown(prompt)
-    with st.chat_message("assistant"):
-        answer = st.write_stream(reply(prompt))
-    st.session_state.messages.append({"role": "assistant", "content": answer})
-st.write(f"{len(st.session_state.messages)} messages")
-'''
+# The served page's chat app (tests/browser/test_chat_page.py), as a notebook's %%app cell.
+APP = "%%app\n" + CHAT_APP.replace("import streamlit as st", "import nbapp as st").replace('st.title("Chat test")\n', "")
 WAIT = 30_000  # ms: JupyterLab, a kernel and the app's first run on a loaded 2-core machine
 
 pytestmark = pytest.mark.skipif(__import__("shutil").which("jupyter-lab") is None, reason="JupyterLab is not installed")
@@ -57,7 +35,7 @@ def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(page, lab):
     assert "(streamed)" not in partial  # it showed before the whole answer was there: streamed
     expect(app.get_by_text("2 messages")).to_be_visible(timeout=WAIT)
     text.fill("again")
-    text.press("Enter")
+    app.locator(".nbapp-chat-send").click()
     expect(app.get_by_text("4 messages")).to_be_visible(timeout=WAIT)
     expect(answer).to_have_count(2)
     expect(answer.nth(1)).to_contain_text("Echo: again (streamed)")

@@ -1,14 +1,11 @@
 """st.grid: arguments as Streamlit 1.67 takes them, cells in source order, the CSS grid drawn and frozen."""
 from __future__ import annotations
 
-import textwrap
-
 import ipywidgets as w
 import pytest
 
-from nbapp.render.widgets import WidgetRenderer
-from nbapp.runtime.runner import App
 from nbapp.serve.static import WidgetHtml
+from test_structure_render import draw, find
 
 
 def test_apptest_reads_the_grid_as_streamlit_does(run):
@@ -83,20 +80,6 @@ grid.cell(column_span=2, row_span=3).write("wide")
 def test_bad_arguments_are_shown_naming_the_argument(shown_error, call, message):
     shown = shown_error(call)
     assert shown.startswith("st.grid(): ") and message in shown
-
-
-def draw(script: str) -> WidgetRenderer:
-    app = App("import nbapp as st\n" + textwrap.dedent(script), filename="<draw>")
-    renderer = WidgetRenderer(lambda key, value: None)
-    renderer.render(app.run())
-    return renderer, app
-
-
-def find(widget: w.Widget, css: str) -> list[w.Widget]:
-    found = [widget] if css in getattr(widget, "_dom_classes", ()) else []
-    for child in getattr(widget, "children", ()):
-        found += find(child, css)
-    return found
 
 
 GRID = """
