@@ -115,6 +115,38 @@ def test_ip_address_is_none_on_this_machine_as_in_streamlit(app, server):
         assert json.load(response) == {"ip": "127.0.0.1"}
 
 
+TOP_APP = '''\
+import streamlit as st
+
+def alpha():
+    st.title("Alpha")
+
+def beta():
+    st.title("Beta")
+
+st.navigation([st.Page(alpha, title="Alpha"), st.Page(beta, title="Beta")], position="top").run()
+'''
+
+
+def test_top_navigation_is_a_row_above_the_page_and_switches_pages(page, serve):
+    server = serve(TOP_APP)
+    page.goto(server.url)
+    nav = page.locator(".lm-Widget.nbapp-app .nbapp-main .nbapp-nav-top")
+    expect(nav).to_be_visible(timeout=WAIT)
+    links = nav.locator(".nbapp-nav-link")
+    alpha, beta = links.nth(0).bounding_box(), links.nth(1).bounding_box()
+    assert alpha["y"] == beta["y"] and alpha["x"] < beta["x"]  # a row, not the sidebar's column
+    assert nav.bounding_box()["y"] < page.locator(".lm-Widget.nbapp-app h1").bounding_box()["y"]
+    expect(page.locator(".lm-Widget.nbapp-app .nbapp-sidebar")).to_be_hidden()
+    expect(page).to_have_title("Alpha")
+    links.nth(1).click()
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Beta", timeout=WAIT)
+    expect(page).to_have_url(re.compile(r"/beta$"))
+    expect(page).to_have_title("Beta", timeout=WAIT)
+    page.screenshot(path=_artifact("navigation_top.png"))
+    server.stop()
+
+
 def _artifact(name: str) -> str:
     from pathlib import Path
 
