@@ -97,6 +97,12 @@ def test_a_popover_stays_open_while_its_widget_reruns_the_app(app):
     assert page.get_by_text(re.compile(r"^runs \d+")).inner_text().split()[1] != runs  # it did rerun
     expect(panel).to_be_visible()
     page.screenshot(path=_artifact("popover_open_after_rerun.png"))
+    page.mouse.click(1000, 650)  # a click outside it closes it, as in Streamlit
+    expect(panel).to_be_hidden(timeout=WAIT)
+    page.get_by_role("button", name=re.compile("Filters")).click()
+    expect(panel).to_be_visible()
+    page.keyboard.press("Escape")  # and Escape
+    expect(panel).to_be_hidden(timeout=WAIT)
 
 
 def test_each_page_names_the_browser_tab_and_set_page_config_wins(app):

@@ -83,7 +83,7 @@ with st.popover("Filters", icon="🔍"):
     st.write("filter body")
 """, inputs)
     (box,) = find(renderer.root, "nbapp-popover")
-    button, panel = box.children
+    button, panel, _keys = box.children
     assert button.description.startswith("🔍 Filters") and panel.layout.display == "none"
     button.click()
     assert panel.layout.display is None and "filter body" in texts(panel)
@@ -156,7 +156,7 @@ st.popover("Stateful", on_change="rerun", key="drawer").write("inside")
 """
     renderer, app = draw(script, inputs)
     quiet, stateful = find(renderer.root, "nbapp-popover")
-    button, panel = quiet.children
+    button, panel, _keys = quiet.children
     button.click()  # the user opens it: no rerun
     assert panel.layout.display is None and inputs == []
     app.session_state["n"] = 3  # a rerun (a widget inside it changed)
@@ -167,3 +167,8 @@ st.popover("Stateful", on_change="rerun", key="drawer").write("inside")
     app.session_state["drawer"] = False  # the app closes it
     renderer.render(app.run())
     assert stateful.children[1].layout.display == "none"
+    stateful.children[0].click()
+    stateful.children[2].dismissed += 1  # what a click outside it (or Escape) sends
+    assert stateful.children[1].layout.display == "none" and inputs[-1] == ("drawer", False)
+    quiet.children[2].dismissed += 1
+    assert panel.layout.display == "none"
