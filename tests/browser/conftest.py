@@ -16,6 +16,7 @@ import threading
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import nbformat
 import pytest
@@ -128,6 +129,19 @@ def page(browser, request):
     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
     page.close(run_before_unload=True)  # as closing the tab does: Voilà shuts the page's kernel down
     context.close()
+
+
+@pytest.fixture
+def local_page(page):
+    """The page, recording every request it makes: the test fails if one left 127.0.0.1.
+
+    blob: and data: URLs are the page's own (anywidget's modules), so they count as local.
+    """
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    parsed = [urlparse(url.removeprefix("blob:")) for url in requests]
+    assert [p.geturl() for p in parsed if p.scheme != "data" and p.hostname != "127.0.0.1"] == []
 
 
 class Lab:

@@ -5,7 +5,6 @@ import pytest
 from playwright.sync_api import expect
 
 from test_chat_page import APP as CHAT_APP
-from test_frontend import is_local
 
 # The served page's chat app (tests/browser/test_chat_page.py), as a notebook's %%app cell.
 APP = "%%app\n" + CHAT_APP.replace("import streamlit as st", "import nbapp as st").replace('st.title("Chat test")\n', "")
@@ -14,9 +13,8 @@ WAIT = 30_000  # ms: JupyterLab, a kernel and the app's first run on a loaded 2-
 pytestmark = pytest.mark.skipif(__import__("shutil").which("jupyter-lab") is None, reason="JupyterLab is not installed")
 
 
-def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(page, lab):
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(local_page, lab):
+    page = local_page
     lab.open_notebook(page, "chat.ipynb", APP)
     app = page.locator(".jp-OutputArea .lm-Widget.nbapp-app")  # the live app, not its hidden snapshot
     expect(app.get_by_text("0 messages")).to_be_visible(timeout=WAIT)
@@ -40,4 +38,3 @@ def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(page, lab):
     expect(answer).to_have_count(2)
     expect(answer.nth(1)).to_contain_text("Echo: again (streamed)")
     page.screenshot(path=str(__import__("pathlib").Path(__file__).resolve().parents[2] / "artifacts" / "lab_chat.png"))
-    assert [url for url in requests if not is_local(url)] == []

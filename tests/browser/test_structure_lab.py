@@ -6,8 +6,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from test_frontend import is_local
-
 WAIT = 30_000  # ms: JupyterLab, then a kernel, on a loaded 2-core machine
 APP = '''%%app
 import nbapp as st
@@ -44,13 +42,10 @@ pytestmark = pytest.mark.skipif(__import__("shutil").which("jupyter-lab") is Non
 
 
 @pytest.fixture
-def notebook(page, lab, request):
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    lab.open_notebook(page, f"{request.node.name[:40]}.ipynb", APP)
-    expect(page.locator(".jp-OutputArea .lm-Widget.nbapp-app")).to_be_visible(timeout=WAIT)
-    yield page
-    assert [url for url in requests if not is_local(url)] == []
+def notebook(local_page, lab, request):
+    lab.open_notebook(local_page, f"{request.node.name[:40]}.ipynb", APP)
+    expect(live(local_page)).to_be_visible(timeout=WAIT)
+    return local_page
 
 
 def live(page):
