@@ -198,7 +198,6 @@ class App:
             token = set_run_context(ctx)
             state.forget_drawn()
             completed = False
-            self.runs += 1
             try:
                 callbacks, changed = changed, []
                 ctx.in_callback = True
@@ -213,6 +212,7 @@ class App:
                     if queued:
                         scope = queued.pop(0)
                         continue
+                self.runs += 1  # the script (or a fragment) starts: a pass that only ran callbacks does not count
                 if scope is not None:
                     scope.run(target)
                 elif isinstance(self._source, SyntaxError):

@@ -219,8 +219,10 @@ st.write(f"app {runs['app']}")
 
 def test_rerun_with_a_fragment_key_from_a_callback_reruns_only_that_fragment(run):
     at = run(KEYED)
+    runs = at.runs
     at.button[0].click().run()
     assert at.markdown.values == ["charts 2", "table 1", "app 1"]  # the app's own rerun was replaced
+    assert at.runs == runs + 1  # one run started: the fragment's
     at.button[1].click().run()
     assert at.markdown.values == ["charts 3", "table 2", "app 1"]  # int keys are str()-ed, as in Streamlit
 
