@@ -13,8 +13,7 @@ WAIT = 30_000  # ms: JupyterLab, a kernel and the app's first run on a loaded 2-
 pytestmark = pytest.mark.skipif(__import__("shutil").which("jupyter-lab") is None, reason="JupyterLab is not installed")
 
 
-def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(local_page, lab):
-    page = local_page
+def test_a_chat_round_trip_with_a_streamed_answer_in_a_notebook_cell(page, lab):
     lab.open_notebook(page, "chat.ipynb", APP)
     app = page.locator(".jp-OutputArea .lm-Widget.nbapp-app")  # the live app, not its hidden snapshot
     expect(app.get_by_text("0 messages")).to_be_visible(timeout=WAIT)

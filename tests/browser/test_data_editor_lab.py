@@ -24,8 +24,7 @@ def cell(grid, row: int, col: int):
     return grid.locator(f'.nbapp-grid-window .nbapp-grid-row[data-row="{row}"] .nbapp-grid-cell[data-col="{col}"]')
 
 
-def test_editing_a_cell_and_adding_a_row_rerun_the_app_inline_in_jupyterlab(local_page, lab):
-    page = local_page
+def test_editing_a_cell_and_adding_a_row_rerun_the_app_inline_in_jupyterlab(page, lab):
     lab.open_notebook(page, "grid.ipynb", APP)
     app = page.locator(".jp-OutputArea .lm-Widget.nbapp-app")  # the live app, not its hidden snapshot
     expect(app.get_by_text("total 7 in 2 rows")).to_be_visible(timeout=WAIT)

@@ -1,8 +1,7 @@
 """nbapp's JupyterLab extension in real JupyterLab: the app panel, render on save, pop out, saved snapshots.
 
-One ``jupyter lab`` per module on 127.0.0.1 (this checkout's server extension, and its built
-labextension through ``extra_labextensions_path``), headless Chromium that can resolve no
-other host, a fresh notebook and page per test. Screenshots go to ``artifacts/``.
+One ``jupyter lab`` per module (conftest's ``lab``: this checkout's server extension and built
+labextension), a fresh notebook and page per test.
 """
 from __future__ import annotations
 
@@ -12,41 +11,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
-
-import pytest
 
 REPO = str(Path(__file__).resolve().parents[2])
 ARTIFACTS = Path(REPO) / "artifacts"
-CHROMIUM = "/usr/bin/chromium"  # as tests/browser/conftest.py launches it (it skips this folder when missing)
 WAIT = 30_000  # ms for anything a test waits for in the page (kernel start, first run, page load)
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 SLIDER_APP = """%%app
 import nbapp as st
 x = st.slider('x', 0, 100, 25)
 st.write(f'{x} squared is {x * x}')"""
-
-
-@pytest.fixture(scope="module")
-def offline_browser(browser):
-    """Chromium that resolves no host but 127.0.0.1: anything fetched from elsewhere fails and is recorded."""
-    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
-                                           args=["--no-sandbox", "--headless", "--disable-gpu", OFFLINE])
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(offline_browser, request):
-    """A fresh page; ``page.offsite`` lists requests to hosts other than 127.0.0.1. Screenshot after the test."""
-    context = offline_browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.offsite = []
-    page.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1") and page.offsite.append(r.url))
-    yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
-    context.close()
 
 
 def save(page) -> None:
@@ -88,7 +60,6 @@ def test_app_cell_runs_in_lab_with_its_marker(page, lab):
     assert plain_cell.locator(".nbapp-cell-marker").count() == 0
     # The live app draws; its saved snapshot (the cell's other output) stays out of sight.
     assert not app_cell.locator(".nbapp-snapshot-output").is_visible()
-    assert page.offsite == []
 
 
 def test_open_as_app_shows_the_page_and_follows_saves(page, lab):
@@ -124,7 +95,6 @@ def test_open_as_app_shows_the_page_and_follows_saves(page, lab):
     page.get_by_label("Render on save").uncheck()  # a fresh page that leaves saves alone
     frame.get_by_text("25 squared makes 625").wait_for(timeout=WAIT)
     assert "watch=0" in page.locator(".nbapp-app-panel iframe").get_attribute("src")
-    assert page.offsite == []
 
 
 def test_pop_out_is_the_same_live_app_as_the_cell(page, lab):
@@ -138,7 +108,6 @@ def test_pop_out_is_the_same_live_app_as_the_cell(page, lab):
     shown(popout, "30 squared is 900").wait_for(timeout=WAIT)
     shown(cell, "30 squared is 900").wait_for(timeout=WAIT)
     assert cell.locator(".lm-Widget.nbapp-app .widget-readout").inner_text() == popout.locator(".lm-Widget.nbapp-app .widget-readout").inner_text() == "30"
-    assert page.offsite == []
 
 
 def test_saved_notebook_shows_the_last_frame_without_its_kernel(page, lab):
@@ -164,4 +133,3 @@ def test_saved_notebook_shows_the_last_frame_without_its_kernel(page, lab):
     html = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "html", "--stdout",
                            str(lab.root / "saved.ipynb")], capture_output=True, text=True, check=True).stdout
     assert "30 squared is 900" in html and "25 squared is 625" not in html
-    assert page.offsite == []

@@ -44,11 +44,10 @@ def server(serve):
 
 
 @pytest.fixture
-def app(local_page, server):
-    local_page.goto(server.url)
-    expect(local_page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
-    expect(local_page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Cards", timeout=WAIT)
-    return local_page
+def app(open_app, server):
+    page = open_app(server.url)
+    expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text("Cards", timeout=WAIT)
+    return page
 
 
 def test_grid_lays_cells_out_in_columns_that_wrap(app):
@@ -72,8 +71,7 @@ def test_grid_lays_cells_out_in_columns_that_wrap(app):
     page.locator(".lm-Widget.nbapp-app .nbapp-grid").screenshot(path=_artifact("grid_cards.png"))
 
 
-def test_the_grid_is_in_the_first_paint_too(local_page, server):
-    page = local_page
+def test_the_grid_is_in_the_first_paint_too(page, server):
     page.goto(server.url)
     snapshot = page.locator(".nbapp-snapshot .nbapp-grid")
     expect(snapshot).to_have_count(1, timeout=WAIT)  # the static HTML, before the live widgets
@@ -131,8 +129,7 @@ st.navigation([st.Page(alpha, title="Alpha"), st.Page(beta, title="Beta")], posi
 '''
 
 
-def test_top_navigation_is_a_row_above_the_page_and_switches_pages(local_page, serve):
-    page = local_page
+def test_top_navigation_is_a_row_above_the_page_and_switches_pages(page, serve):
     server = serve(TOP_APP)
     page.goto(server.url)
     nav = page.locator(".lm-Widget.nbapp-app .nbapp-main .nbapp-nav-top")

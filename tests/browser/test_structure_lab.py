@@ -42,10 +42,10 @@ pytestmark = pytest.mark.skipif(__import__("shutil").which("jupyter-lab") is Non
 
 
 @pytest.fixture
-def notebook(local_page, lab, request):
-    lab.open_notebook(local_page, f"{request.node.name[:40]}.ipynb", APP)
-    expect(live(local_page)).to_be_visible(timeout=WAIT)
-    return local_page
+def notebook(page, lab, request):
+    lab.open_notebook(page, f"{request.node.name[:40]}.ipynb", APP)
+    expect(live(page)).to_be_visible(timeout=WAIT)
+    return page
 
 
 def live(page):

@@ -1,6 +1,7 @@
 """Input widgets drawn with ipywidgets: the control, browser changes sent to the app, reuse, app pushes."""
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timezone
 
 import ipywidgets as w
@@ -263,6 +264,37 @@ def test_download_button_sends_its_bytes_once_as_a_buffer_and_its_click_reaches_
     assert drawn.sent == [("k", True)]
     drawn.browser()
     assert drawn.box("download") is button
+
+
+def test_deferred_download_data_is_made_on_a_worker_thread_when_the_browser_asks():
+    drawn = Drawn("""
+import threading
+made = []
+def report():
+    made.append(threading.current_thread().name)
+    return 'col\\n1\\n'
+def broken():
+    raise OSError('disk full')
+st.download_button('Report', report, 'r.csv', 'text/csv', key='r')
+st.download_button('Broken', broken, key='b')
+st.text(f"made {len(made)}")
+""")
+    report, broken = _find(drawn.renderer.root, "nbapp-download")
+    assert report.deferred and report.data == b"" and report.mime == "text/csv"
+    sent, done = [], threading.Event()
+
+    def send(content, buffers=None):
+        sent.append((content, buffers))
+        done.set()
+
+    for box in (report, broken):
+        box.send = send
+        done.clear()
+        box._handle_custom_msg({"event": "fetch"}, [])  # what download.js sends on a click
+        assert done.wait(10)
+    assert sent == [({"event": "data", "mime": "text/csv"}, [b"col\n1\n"]),
+                    ({"event": "error", "message": "OSError: disk full"}, None)]
+    assert drawn.sent == []  # asking for the bytes is not the click: that message reruns the app
 
 
 def test_download_button_without_notification_or_name_or_when_disabled():
