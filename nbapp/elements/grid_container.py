@@ -130,6 +130,7 @@ def grid(dg, columns: str | int = "auto", *, min_column_width: str | int = "auto
         "vertical_alignment": vertical_alignment, "border": border, "row_height": row_height, "width": width,
         "height": height, "key": key, "dense": dense,
         "css": _css(columns, min_column_width, wrap, row_css, column_css, row_height, dense),
+        "column_gap_css": column_css,
     }
     return GridContainer(dg._add_block("grid", props), columns)
 
@@ -153,4 +154,21 @@ def _css(columns: int | str, min_width: int | str, wrap: bool, row_gap: str, col
     return {"grid_template_columns": template, "grid_gap": f"{row_gap} {column_gap}",
             "grid_auto_rows": "auto" if row_height == "content" else f"{row_height}px",
             "grid_auto_flow": "row dense" if dense else "row"}
+
+
+def span_rules(scope: str, spans: set[int], min_width: int | str, column_gap: str) -> str:
+    """The CSS that shrinks ``column_span`` to the columns a wrapping grid has left, as Streamlit does.
+
+    ``scope`` is a class of the grid (a size container): below the width where ``j + 1``
+    columns no longer fit, a cell spanning more than ``j`` spans ``j``. Returns '' when no
+    cell spans several columns.
+    """
+    least = AUTO_MIN_WIDTH if min_width == "auto" else f"{min_width}px"
+    widest = max(spans, default=1)
+    rules = [f".{scope} {{ container-type: inline-size; }}"] if widest > 1 else []
+    for j in range(widest - 1, 0, -1):  # narrower widths later: they win
+        cells = ", ".join(f".{scope} > .nbapp-span-{k}" for k in sorted(spans) if k > j)
+        rules.append(f"@container (max-width: calc({j + 1} * {least} + {j} * {column_gap} - 0.02px)) "
+                     f"{{ {cells} {{ grid-column-end: span {j} !important; }} }}")
+    return "\n".join(rules)
 

@@ -5,6 +5,7 @@ import re
 
 import ipywidgets as w
 
+from nbapp.elements.grid_container import span_rules
 from nbapp.render.registry import BlockAdapter, adapter, changed, classed
 
 _ALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
@@ -16,7 +17,8 @@ class Grid(BlockAdapter):
 
     The frame (a VBox made here, kept per child widget) carries the cell's border, the
     vertical alignment of its content and the scrolling of a fixed row height, whatever
-    element it holds.
+    element it holds. A hidden stylesheet (no grid item: it is not displayed) shrinks the
+    spans of ``grid.cell(column_span=n)`` when a wrapping grid has fewer columns left.
     """
 
     def create(self, props, emit):
@@ -36,6 +38,10 @@ class Grid(BlockAdapter):
             layout.flex = "1 1 auto"
         box.nbapp_frames = {}  # id(child widget) -> its frame
         box.nbapp_props = props
+        box.nbapp_scope = f"nbapp-grid-{box.model_id[:12]}"
+        box.add_class(box.nbapp_scope)
+        box.nbapp_style = w.HTML()
+        box.nbapp_style.layout.display = "none"
         return box
 
     def update(self, widget, props, old):
@@ -61,6 +67,14 @@ class Grid(BlockAdapter):
                 frame.layout.close()
                 frame.close()
         widget.nbapp_frames = kept
+        if props["wrap"]:
+            spans = {getattr(cell, "nbapp_column_span", 1) for cell in items}
+            css = span_rules(widget.nbapp_scope, {s for s in spans if isinstance(s, int)}, props["min_column_width"],
+                             props["column_gap_css"])
+            if css:
+                if widget.nbapp_style.value != f"<style>{css}</style>":
+                    widget.nbapp_style.value = f"<style>{css}</style>"
+                items.append(widget.nbapp_style)
         items = tuple(items)
         if widget.children != items:
             widget.children = items
@@ -81,10 +95,14 @@ class GridCell(BlockAdapter):
 
     def create(self, props, emit):
         box = classed(w.VBox(), "nbapp-grid-cell", "nbapp-grid-group")
+        span = props["column_span"]
+        if isinstance(span, int) and span > 1:
+            box.add_class(f"nbapp-span-{span}")
+            box.nbapp_column_span = span
         # One grid-area, not grid-column / grid-row: ipywidgets' layout view clears grid-area (a
         # shorthand of both) after setting them, which would undo them in the browser.
         box.layout.grid_area = props["grid_area"]
         return box
 
     def update(self, widget, props, old):
-        return not changed(props, old, "grid_area")
+        return not changed(props, old, "grid_area", "column_span")

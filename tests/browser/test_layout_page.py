@@ -17,11 +17,14 @@ st.session_state.runs += 1
 
 def cards():
     st.title("Cards")
-    grid = st.grid(3, border=True, gap="medium")
+    grid = st.grid(3, border=True, gap="medium", key="cards")
     with grid.cell(column_span="all"):
         st.markdown("**Featured**")
     for n in range(5):
         grid.metric(f"card {n}", n * 10)
+    spans = st.grid(3, key="spans")
+    spans.cell(column_span=2).write("two wide")
+    spans.write("single")
     with st.popover("Filters"):
         st.number_input("Minimum", key="minimum")
     st.write(f"runs {st.session_state.runs} minimum {st.session_state.get('minimum', 0)}")
@@ -52,7 +55,7 @@ def app(open_app, server):
 
 def test_grid_lays_cells_out_in_columns_that_wrap(app):
     page = app
-    cells = page.locator(".lm-Widget.nbapp-app .nbapp-grid > .nbapp-grid-cell")
+    cells = page.locator(".lm-Widget.nbapp-app .nbapp-key-cards > .nbapp-grid-cell")
     expect(cells).to_have_count(6)
     boxes = [cells.nth(i).bounding_box() for i in range(6)]
     featured, first, second, third, fourth = boxes[:5]
@@ -65,15 +68,28 @@ def test_grid_lays_cells_out_in_columns_that_wrap(app):
     border = cells.nth(1).evaluate("e => getComputedStyle(e).borderTopWidth")
     assert border == "1px"
     page.set_viewport_size({"width": 480, "height": 720})  # narrow: the grid wraps to one column
-    page.wait_for_function("""() => { const c = document.querySelectorAll('.lm-Widget.nbapp-app .nbapp-grid > .nbapp-grid-cell');
+    page.wait_for_function("""() => { const c = document.querySelectorAll('.lm-Widget.nbapp-app .nbapp-key-cards > .nbapp-grid-cell');
         return c[1].getBoundingClientRect().x === c[2].getBoundingClientRect().x; }""", timeout=WAIT)
     page.set_viewport_size({"width": 1100, "height": 720})
-    page.locator(".lm-Widget.nbapp-app .nbapp-grid").screenshot(path=_artifact("grid_cards.png"))
+    page.locator(".lm-Widget.nbapp-app .nbapp-key-cards").screenshot(path=_artifact("grid_cards.png"))
+
+
+def test_a_cell_span_shrinks_to_the_columns_a_narrow_grid_has_left(app):
+    page = app
+    grid = page.locator(".lm-Widget.nbapp-app .nbapp-key-spans")
+    wide, single = grid.locator("> .nbapp-grid-cell").nth(0), grid.locator("> .nbapp-grid-cell").nth(1)
+    box, one = wide.bounding_box(), single.bounding_box()
+    assert one["y"] == box["y"] and abs(box["width"] - (2 * one["width"] + 16)) < 2  # two of three columns
+    page.set_viewport_size({"width": 320, "height": 720})  # one column left: the span shrinks to it
+    page.wait_for_function("""() => { const g = document.querySelector('.lm-Widget.nbapp-app .nbapp-key-spans');
+        return getComputedStyle(g).gridTemplateColumns.split(' ').length === 1; }""", timeout=WAIT)
+    widths = grid.evaluate("g => [g.clientWidth, g.scrollWidth, g.children[0].getBoundingClientRect().width]")
+    assert widths[1] <= widths[0] and abs(widths[2] - widths[0]) < 2, widths  # no extra column, no overflow
 
 
 def test_the_grid_is_in_the_first_paint_too(page, server):
     page.goto(server.url)
-    snapshot = page.locator(".nbapp-snapshot .nbapp-grid")
+    snapshot = page.locator(".nbapp-snapshot .nbapp-key-cards")
     expect(snapshot).to_have_count(1, timeout=WAIT)  # the static HTML, before the live widgets
     assert snapshot.evaluate("e => getComputedStyle(e).display") == "grid"
     expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)

@@ -131,3 +131,26 @@ def test_the_frozen_html_is_the_same_grid():
     assert "widget-gridbox nbapp-grid" in frozen
     assert "grid-template-columns: repeat(auto-fill" in frozen and "grid-area: auto / 1 / span 1 / -1" in frozen
     assert frozen.count("widget-vbox nbapp-grid-cell") == 4 and "card 2" in frozen
+
+
+def test_a_span_shrinks_to_the_columns_a_narrow_grid_has_left():
+    renderer, _ = draw("""
+grid = st.grid(4, min_column_width=100, gap=("small", 10))
+grid.cell(column_span=3).write("wide")
+grid.cell(column_span=2).write("half")
+grid.write("one")
+""")
+    (grid,) = find(renderer.root, "nbapp-grid")
+    wide, half = find(grid, "nbapp-grid-group")
+    assert "nbapp-span-3" in wide._dom_classes and "nbapp-span-2" in half._dom_classes
+    (style,) = [c for c in grid.children if isinstance(c, w.HTML)]
+    assert style.layout.display == "none"  # not a grid item
+    scope = next(c for c in grid._dom_classes if c.startswith("nbapp-grid-") and c != "nbapp-grid-cell")
+    css = style.value
+    assert f".{scope} {{ container-type: inline-size; }}" in css
+    # Under 3 columns' width (3 x 100px + 2 gaps) the 3-span spans 2; under 2 columns' both span 1.
+    assert (f"@container (max-width: calc(3 * 100px + 2 * 10px - 0.02px)) {{ .{scope} > .nbapp-span-3 "
+            "{ grid-column-end: span 2 !important; } }") in css
+    assert (f"@container (max-width: calc(2 * 100px + 1 * 10px - 0.02px)) {{ .{scope} > .nbapp-span-2, "
+            f".{scope} > .nbapp-span-3 {{ grid-column-end: span 1 !important; }} }}") in css
+    assert css.index("span 2 !important") < css.index("span 1 !important")  # the narrower rule comes last: it wins
