@@ -45,12 +45,15 @@ class RerunException(ScriptControl):
     """Raised by ``st.rerun()`` (``stale=False``) or because newer widget state is waiting (``stale=True``).
 
     ``fragment`` is the id of the fragment to rerun (``st.rerun(scope="fragment")``); None reruns the app.
+    ``targets`` are the fragment ids a widget callback named (``st.rerun("key")``): they rerun
+    instead of what the interaction would have rerun.
     """
 
-    def __init__(self, stale: bool = False, fragment: str | None = None) -> None:
+    def __init__(self, stale: bool = False, fragment: str | None = None, targets: list[str] | None = None) -> None:
         super().__init__()
         self.stale = stale
         self.fragment = fragment
+        self.targets = targets
 
 
 def describe(value: object, limit: int = 60) -> str:

@@ -157,6 +157,7 @@ def navigation(pages: Sequence[Page | str | Path | Callable] | Mapping[str, Sequ
     page = seen.get(current) or (defaults or every)[0]
     for p in every:
         p._can_be_called = p is page
+    ctx.current_page = {"title": page.title, "icon": page.icon}
     props = {"position": position, "base": _base_url(), "value": page.url_path,
              "sections": [(name, [{"title": p.title, "icon": p.icon, "url_path": p.url_path, "help": p.help}
                                   for p in group if p.visibility == "visible"]) for name, group in sections],

@@ -130,7 +130,7 @@ def tabs(dg, tabs: Sequence[str], *, width="stretch", height="content", default:
         raise NbappAPIError(f"st.tabs(): default must be one of the tab labels, got {describe(default)}.")
     width = size("tabs", "width", width, ("stretch",))
     labels = list(tabs)
-    current = _stateful(dg, "tabs", repr(labels), key, default or labels[0], on_change, args, kwargs,
+    current = container_state(dg, "tabs", repr(labels), key, default or labels[0], on_change, args, kwargs,
                         lambda v: v if v in labels else (default or labels[0]))
     props = {"labels": labels, "width": width, "selected": labels.index(current[1] if current else default or labels[0])}
     if current:
@@ -156,7 +156,7 @@ def expander(dg, label: str, expanded: bool = False, *, key: str | int | None = 
     if not isinstance(label, str):
         raise NbappAPIError(f"st.expander(): label must be a string, got {describe(label)}.")
     width = size("expander", "width", width, ("stretch",))
-    current = _stateful(dg, "expander", label, key, bool(expanded), on_change, args, kwargs, bool)
+    current = container_state(dg, "expander", label, key, bool(expanded), on_change, args, kwargs, bool)
     props = {"label": label, "expanded": current[1] if current else bool(expanded),
              "icon": check_icon("expander", icon), "width": width}
     if current:
@@ -166,8 +166,8 @@ def expander(dg, label: str, expanded: bool = False, *, key: str | int | None = 
     return handle
 
 
-def _stateful(dg, kind: str, ident: str, key, default, on_change, args, kwargs, deserialize):
-    """Register the open tab / expanded state as a widget when ``on_change`` asks for it.
+def container_state(dg, kind: str, ident: str, key, default, on_change, args, kwargs, deserialize):
+    """Register the open tab / expanded / popover state as a widget when ``on_change`` asks for it.
 
     Returns ``(state key, value, pushes)``, or None for stateless containers (``on_change="ignore"``).
     """

@@ -1,7 +1,7 @@
 """Layout helpers that shape the page: popover and space (containers and columns are in ``layout``)."""
 from __future__ import annotations
 
-from nbapp.elements.layout import size
+from nbapp.elements.layout import container_state, size
 from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError, describe
@@ -17,15 +17,20 @@ def popover(dg, label: str, *, type: str = "secondary", help: str | None = None,
             key: str | None = None, on_change="ignore", args=None, kwargs=None):
     """Insert a button that opens a floating container; returns the container (use ``with`` or call on it).
 
-    Opening and closing it does not rerun the app; its widgets rerun it as usual and it
-    stays open. ``width`` is "content", "stretch" or pixels (``use_container_width=True``
-    means "stretch"). Raises NbappAPIError for a non-string label, a bad type, icon or width.
-    (``key``, ``on_change``, ``wrap`` are accepted; the open state is not reported to the app.)
+    The user's open/closed choice survives reruns. With ``on_change="ignore"`` (default)
+    opening it does not rerun the app and the container's ``.open`` is None; with
+    ``on_change="rerun"`` (or a callback) it is state: opening or closing reruns the app,
+    ``.open`` says whether it is open and ``st.session_state[key]`` holds it (set it
+    before the popover is drawn to open or close it). ``width`` is "content", "stretch" or
+    pixels (``use_container_width=True`` means "stretch"). Raises NbappAPIError for a
+    non-string label, a bad type, icon, width or ``on_change``. (``wrap`` is accepted.)
 
     Examples
     --------
-    >>> with st.popover("Filters"):
-    ...     st.checkbox("Only active")
+    >>> drawer = st.popover("Filters", on_change="rerun", key="filters")
+    >>> with drawer:
+    ...     if drawer.open:
+    ...         st.checkbox("Only active")
     """
     if not isinstance(label, str):
         raise NbappAPIError(f"st.popover(): label must be a string, got {describe(label)}.")
@@ -35,8 +40,16 @@ def popover(dg, label: str, *, type: str = "secondary", help: str | None = None,
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
     width = size("popover", "width", width, ("content", "stretch"))
-    return dg._add_block("popover", {"label": label, "type": type, "help": help, "icon": check_icon("popover", icon),
-                                     "disabled": bool(disabled), "width": width})
+    icon = check_icon("popover", icon)
+    ident = repr((label, type, help, icon, bool(disabled), width))  # Streamlit's identity of a keyless popover
+    current = container_state(dg, "popover", ident, key, False, on_change, args, kwargs, bool)
+    props = {"label": label, "type": type, "help": help, "icon": icon, "disabled": bool(disabled), "width": width,
+             "key": None if key is None else str(key)}
+    if current:
+        props.update(state_key=current[0], open=bool(current[1]), pushed=current[2])
+    handle = dg._add_block("popover", props)
+    handle.open = bool(current[1]) if current else None
+    return handle
 
 
 @element()

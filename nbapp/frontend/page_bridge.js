@@ -30,9 +30,31 @@ function pageInfo(model) {
   };
 }
 
+// The address the server sees this page's connection come from (st.context.ip_address),
+// asked once per page: the kernel never sees the browser's connection itself.
+let clientIp = null;
+function askClientIp() {
+  if (!clientIp) {
+    const base = (document.body.getAttribute("data-base-url") || "/").replace(/voila\/$/, "");
+    clientIp = fetch(base + "nbapp/client", { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (data) { return data.ip || null; })
+      .catch(function () { return null; });
+  }
+  return clientIp;
+}
+
 function report(model) {
-  model.set("page", pageInfo(model));
-  model.save_changes();
+  const info = pageInfo(model);
+  if (!info.served) {
+    model.set("page", info);
+    model.save_changes();
+    return;
+  }
+  askClientIp().then(function (ip) {
+    model.set("page", Object.assign(info, { ip: ip }));
+    model.save_changes();
+  });
 }
 
 function applyAddress(model) {
@@ -61,10 +83,17 @@ function enterSubmits(el) {
   };
 }
 
+// While the app is shown, the kernel hears so every second: run_every fragments tick only then
+// (as in Streamlit, whose page drives them), and stop once the tab, notebook or output is gone.
+const HEARTBEAT_MS = 1000;
+
 export default {
   render({ model, el }) {
     el.style.display = "none";
     report(model);
+    const alive = function () { model.send({ type: "alive" }); };
+    alive();
+    const heartbeat = setInterval(alive, HEARTBEAT_MS);
     const onChange = function () { applyAddress(model); };
     const onPop = function () { report(model); };
     // A run of the app was drawn to its end: widgets that wait for it (chat_input's submit_mode) hear it.
@@ -76,6 +105,7 @@ export default {
     model.on("change:path", onChange);
     window.addEventListener("popstate", onPop);
     return function () {
+      clearInterval(heartbeat);
       model.off("change:query", onChange);
       model.off("change:path", onChange);
       model.off("change:drawn", onDrawn);

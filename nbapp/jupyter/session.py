@@ -37,6 +37,7 @@ WATCH_INTERVAL = 0.25  # seconds between checks of a served script's modificatio
 TICK = 0.05  # seconds between checks for due ``run_every`` fragments
 IDLE_TICK = 0.25  # the same while the app has none
 LIVE_AFTER = 3.0  # seconds: a first run still drawing after this long no longer holds up the cell
+PAGE_GONE_AFTER = 5.0  # seconds without a shown page's heartbeat (page_bridge.js, every second): it closed
 
 
 class JupyterApp:
@@ -47,6 +48,8 @@ class JupyterApp:
         self.app = App(source, filename=filename, globals_fn=globals_fn)
         self.bridge = PageBridge()
         self.bridge.observe(self._on_page, "page")
+        self.bridge.on_msg(self._on_page_message)
+        self._page_seen: float | None = None  # when a page showing the app last said it is open
         app_dir = os.path.dirname(filename) if os.path.isabs(filename) else None
         self.renderer = WidgetRenderer(self._on_input, extras=(self.bridge, theme_style(theme_css(app_dir))))
         self.requests = RerunRequests()
@@ -152,6 +155,18 @@ class JupyterApp:
         elif rerun:
             self.requests.request()
 
+    def _on_page_message(self, _widget, content: dict, _buffers) -> None:
+        if isinstance(content, dict) and content.get("type") == "alive":
+            self._page_seen = time.monotonic()
+
+    def page_open(self) -> bool:
+        """False once every page that showed the app has gone (closed tab, notebook or output) for PAGE_GONE_AFTER.
+
+        True before any page said it shows the app (a kernel driven without a browser).
+        """
+        seen = self._page_seen
+        return seen is None or time.monotonic() - seen < PAGE_GONE_AFTER
+
     def _page_path_change(self, info: dict) -> dict | None:
         """The page's URL path (opened, or back/forward) names a page: the changes that show it, if another."""
         meta = self.app.session_state.widget(NAV_KEY)
@@ -196,7 +211,11 @@ class JupyterApp:
                 yield tree
 
     def _tick(self) -> None:
-        """Post a rerun of each ``run_every`` fragment on its interval, until the app is closed."""
+        """Post a rerun of each ``run_every`` fragment on its interval while a page shows the app, until it is closed.
+
+        As in Streamlit, whose page drives the timers: no page open, no ticks (they resume
+        when a page shows the app again).
+        """
         due: dict[str, float] = {}
         while not self.requests.wait_closed(TICK if due else IDLE_TICK):  # an app without timers checks rarely
             now = time.monotonic()
@@ -209,7 +228,8 @@ class JupyterApp:
                     due[fid] = now + interval
                 elif now >= due[fid]:
                     due[fid] = now + interval
-                    self.requests.request(fragment=fid)
+                    if self.page_open():
+                        self.requests.request(fragment=fid)
 
     def _flush(self, tree: Block) -> None:
         if not self._render_queued:

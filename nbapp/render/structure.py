@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import html
+import re
 
+import anywidget
 import ipywidgets as w
+import traitlets
 
+from nbapp.elements.registry import Frontend
 from nbapp.render.page import DialogKeys
 from nbapp.render.registry import Adapter, BlockAdapter, adapter, changed, classed
 
@@ -124,30 +128,64 @@ class Space(Adapter):
         return box
 
 
+class PopoverKeys(anywidget.AnyWidget):
+    """Inside a popover: a click outside it or Escape, while it is open, adds one to ``dismissed``."""
+
+    _esm, _css = Frontend("popover_keys.js").source()
+    dismissed = traitlets.Int(0).tag(sync=True)
+
+
 @adapter("popover")
 class Popover(BlockAdapter):
-    """A button that shows or hides a floating panel; opening it never reruns the app."""
+    """A button that shows or hides a floating panel (a click outside it or Escape hides it too);
+    the user's choice survives reruns.
+
+    Opening it reruns the app only when it is state (a ``state_key``: ``on_change`` set);
+    then the app's value (``open``, set anew when ``pushed`` changes) opens or closes it too.
+    """
 
     def create(self, props, emit):
-        icon = props.get("icon")
-        text = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
-        button = classed(w.Button(description=f"{text} ▾", tooltip=props.get("help") or "",
-                                  disabled=props["disabled"]), "nbapp-button", "nbapp-popover-button")
-        if props["type"] == "primary":
-            button.add_class("mod-primary")
+        button = classed(w.Button(), "nbapp-button", "nbapp-popover-button")
         panel = classed(w.VBox(), "nbapp-popover-panel")
-        panel.layout.display = "none"
-        box = classed(w.VBox(children=(button, panel)), "nbapp-popover")
+        panel.layout.display = None if props.get("open") else "none"
+        keys = PopoverKeys()
+        box = classed(w.VBox(children=(button, panel, keys)), "nbapp-popover")
+        if props.get("key"):
+            box.add_class("nbapp-key-" + re.sub(r"[^\w-]", "-", props["key"]))
         if props["width"] == "stretch":
             box.add_class("nbapp-stretch")
         elif isinstance(props["width"], int):
             box.layout.width = f"{props['width']}px"
+        self.update(box, props, {})
 
         def toggle(_button):
-            panel.layout.display = None if panel.layout.display == "none" else "none"
+            shown = panel.layout.display == "none"
+            panel.layout.display = None if shown else "none"
+            if box.nbapp_props.get("state_key"):
+                emit(shown)
+
+        def dismiss(_change):  # a click outside it, or Escape
+            if panel.layout.display != "none":
+                toggle(button)
 
         button.on_click(toggle)
+        keys.observe(dismiss, "dismissed")
         return box
+
+    def update(self, widget, props, old):
+        if changed(props, old, "width", "key") and old:
+            return False
+        widget.nbapp_props = props
+        button, panel, _keys = widget.children
+        icon = props.get("icon")
+        text = f"{icon} {props['label']}" if icon and not icon.startswith(":material/") else props["label"]
+        button.description = f"{text} ▾"
+        button.tooltip = props.get("help") or ""
+        button.disabled = props["disabled"]
+        (button.add_class if props["type"] == "primary" else button.remove_class)("mod-primary")
+        if old and props.get("state_key") and changed(props, old, "open", "pushed"):
+            panel.layout.display = None if props.get("open") else "none"
+        return True
 
     def set_children(self, widget, children):
         panel = widget.children[1]

@@ -18,22 +18,28 @@ def stop() -> NoReturn:
 
 
 def rerun(scope: str | int | list = "app") -> NoReturn:
-    """Stop this run and start a new one at once: of the whole app, or (``scope="fragment"``) of this fragment.
+    """Stop this run and start a new one at once: of the whole app, of this fragment, or of named fragments.
 
-    Never returns. ``scope`` may also name fragments by their ``key`` (from a widget
-    callback); nbapp then reruns the app, which reruns them too. Raises NbappAPIError for
-    an empty or unknown scope, and for ``scope="fragment"`` outside a fragment's own rerun
-    (in a run of the whole app there is nothing to rerun alone).
+    Never returns. ``scope`` is "app" (default), "fragment" (only inside a fragment, during
+    one of its own reruns, or in the callback of a widget inside it) or, from a widget
+    callback only, a fragment ``key`` or a list of keys: those fragments rerun instead of
+    what the interaction would rerun (the whole app reruns when another callback of the
+    same interaction asks for it). ``st.rerun()`` in a callback asks for the interaction's
+    own rerun, which follows anyway. Raises NbappAPIError for an empty or unknown scope,
+    a key outside a callback, and ``scope="fragment"`` in a run of the whole app.
 
     Examples
     --------
     >>> if st.button("Refresh this part"):
     ...     st.rerun(scope="fragment")
+    >>> st.button("Refresh charts", on_click=lambda: st.rerun("charts"))
     """
     if scope == "app":
         raise RerunException()
     ctx = get_run_context()
     if scope == "fragment":
+        if ctx is not None and ctx.in_callback and ctx.run_scope is not None:
+            raise RerunException(targets=[ctx.run_scope])  # a callback of a widget inside the fragment
         if ctx is None or ctx.scope is None or ctx.run_scope is None:
             raise NbappAPIError(
                 'st.rerun(scope="fragment") can only be called from an @st.fragment-decorated function during '
@@ -44,12 +50,23 @@ def rerun(scope: str | int | list = "app") -> NoReturn:
             isinstance(k, (str, int)) and not isinstance(k, bool) and k not in ("", "app", "fragment") for k in keys):
         raise NbappAPIError(f"st.rerun(): scope must be 'app', 'fragment', a fragment key or a list of fragment "
                             f"keys, got {describe(scope)}.")
-    known = {s.props.get("key") for s in ctx.app.fragments.values()} if ctx is not None else set()
+    if ctx is None or not ctx.in_callback:
+        raise NbappAPIError(
+            f"st.rerun({scope!r}): a fragment key can only be passed from a widget callback (on_change / on_click); "
+            "in the script or a fragment's body it would abort the current run. Use st.rerun() for the app or "
+            "st.rerun(scope='fragment') for the current fragment.")
+    by_key: dict[str, list[str]] = {}
+    for fid, fragment in ctx.app.fragments.items():
+        if fragment.props.get("key") is not None:
+            by_key.setdefault(fragment.props["key"], []).append(fid)
+    targets: list[str] = []
     for key in map(str, keys):
-        if key not in known:
+        if key not in by_key:
             raise NbappAPIError(f"st.rerun({scope!r}): no fragment has key={key!r}. Give the fragment "
-                                f"@st.fragment(key={key!r}), or rerun the app with st.rerun().")
-    raise RerunException()
+                                f"@st.fragment(key={key!r}) and draw it at least once, or rerun the app with "
+                                "st.rerun().")
+        targets += [fid for fid in by_key[key] if fid not in targets]
+    raise RerunException(targets=targets)
 
 
 def set_page_config(page_title: str | None = None, page_icon: str | None = None, layout: str | None = None,

@@ -198,8 +198,15 @@ class _Context:
 
     @property
     def ip_address(self) -> str | None:
-        """The user's IP address; None on this machine (as Streamlit says for localhost) and in notebooks."""
-        return None
+        """The address a served page's connection comes from (IPv4 or IPv6), as Streamlit's.
+
+        None for a page opened on this machine (127.0.0.1, ::1: Streamlit's "local
+        development"), in a notebook, and before the page reported. Easily spoofed: not
+        for security decisions.
+        """
+        info = self._info()
+        ip = info.get("ip") if info.get("served") else None
+        return None if not ip or ip in ("127.0.0.1", "::1") else str(ip)
 
     @property
     def is_embedded(self) -> bool | None:

@@ -48,6 +48,8 @@ class RunContext:
         self.widget_ids: dict[str, str] = {}  # state key -> label, for duplicate detection
         self.forms: dict[str, bool] = {}  # form key -> clear_on_submit
         self.submitted_forms: set[str] = set()
+        self.current_page: dict[str, str] = {}  # st.navigation's page of this run: its title and icon
+        self.in_callback = False  # a widget callback runs (st.rerun("key") is allowed there only)
         self.run_number = app.runs + 1
         self.session_id = app.session_id  # Streamlit's ScriptRunContext.session_id
         self._recorders: list[list[tuple[str | None, Node]]] = []
@@ -187,6 +189,7 @@ class App:
         """
         state = self.session_state
         changed = state.apply_changes(changes or {})
+        queued: list[Scope] = []  # fragments a callback's st.rerun("key") asked for, still to run
         while True:
             scope = scope if self.tree is not None else None  # nothing to splice into yet: run it all
             target = None if scope is None else Block(scope.kind, dict(scope.props), id=scope.id)
@@ -198,11 +201,21 @@ class App:
             token = set_run_context(ctx)
             state.forget_drawn()
             completed = False
-            self.runs += 1
             try:
                 callbacks, changed = changed, []
-                if state.run_callbacks(callbacks):
-                    _warn_rerun_in_callback(target)
+                ctx.in_callback = True
+                try:
+                    targets, default = state.run_callbacks(callbacks)
+                finally:
+                    ctx.in_callback = False
+                # Named fragments rerun instead of the interaction's own rerun, unless another
+                # callback asked for that and it covers the whole app (Streamlit 1.67's votes).
+                if targets and not (default and scope is None):
+                    queued += [self.fragments[t] for t in targets if t in self.fragments]
+                    if queued:
+                        scope = queued.pop(0)
+                        continue
+                self.runs += 1  # the script (or a fragment) starts: a pass that only ran callbacks does not count
                 if scope is not None:
                     scope.run(target)
                 elif isinstance(self._source, SyntaxError):
@@ -229,7 +242,9 @@ class App:
                 target.children.append(exception_element(exc))
             finally:
                 reset_run_context(token)
-                ctx.root.props["page_config"] = dict(self.page_config)
+                # The page's title and icon name the browser tab unless set_page_config set them.
+                ctx.root.props["page_config"] = {**self.page_config,
+                                                 **({"current_page": ctx.current_page} if ctx.current_page else {})}
             if completed:
                 unbind_stale(self.query_params, state, ctx.run_scope)
                 state.end_run(ctx.run_scope)
@@ -242,6 +257,9 @@ class App:
             state.forget_drawn()
             state.reset_triggers()
             self.tree = tree
+            if queued:
+                scope = queued.pop(0)
+                continue
             return tree
 
 
@@ -295,10 +313,6 @@ def _clear_submitted_forms(ctx: RunContext, tree: Block) -> None:
                 node.props = {**node.props, "value": meta.serialize(meta.default),
                               "pushed": state.pushes(meta.state_key)}
 
-
-def _warn_rerun_in_callback(target: Block) -> None:
-    target.children.append(Element("warning", {
-        "body": "st.rerun() in a callback does nothing: the app reruns after its callbacks anyway.", "icon": None}))
 
 
 def tree_text(node: Block | Element) -> str:

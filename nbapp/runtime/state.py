@@ -166,14 +166,17 @@ class SessionState(MutableMapping):
         """
         return self._pushes.get(key, 0)
 
-    def run_callbacks(self, metas: list[WidgetMeta]) -> int:
+    def run_callbacks(self, metas: list[WidgetMeta]) -> tuple[list[str], bool]:
         """Call ``on_change`` / ``on_click`` of each changed widget, in the order given.
 
-        ``st.rerun()`` in a callback is a no-op, as in Streamlit: the script runs right after
-        the callbacks anyway, and a rerun would call them again, forever. Returns how many
-        callbacks called it.
+        As in Streamlit 1.67, each callback votes: returning, or calling ``st.rerun()``, asks
+        for the interaction's own rerun (which follows the callbacks anyway, so nothing
+        loops); ``st.rerun("key")`` asks for the named fragments instead. Returns the
+        fragment ids asked for (in order, once each) and whether any callback asked for
+        the interaction's own rerun.
         """
-        ignored = 0
+        targets: list[str] = []
+        default = False
         for meta in metas:
             if meta.on_change is None:
                 continue
@@ -182,8 +185,12 @@ class SessionState(MutableMapping):
             except RerunException as rerun:
                 if rerun.stale:
                     raise
-                ignored += 1
-        return ignored
+                if not rerun.targets:
+                    default = True
+                targets += [t for t in rerun.targets or () if t not in targets]
+            else:
+                default = True
+        return targets, default
 
     def reset_triggers(self, only_drawn: bool = False) -> None:
         """Buttons (and chat_input) hold their value for one run only: the one that reached them.

@@ -83,8 +83,11 @@ class StaticPage:
                             for out in cell.get("outputs", ()) if WIDGET_VIEW in out.get("data", {}))
         content = "\n".join(body)
         config = self.widgets.config
-        title = config.get("page_title") or _first_title(content) or "nbapp app"
-        icon = config.get("page_icon")
+        current = config.get("current_page") or {}
+        title = config.get("page_title") or current.get("title") or _first_title(content) or "nbapp app"
+        icon = config.get("page_icon") or current.get("icon") or None
+        if icon and str(icon).startswith(":material/"):
+            icon = None  # a Material Symbols name: no glyph to draw offline
         icon_link = f'<link rel="icon" href="{html.escape(_icon_href(str(icon)))}">' if icon else ""
         return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

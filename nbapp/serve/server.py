@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
+from jupyter_server.utils import url_path_join
 from jupyter_server.services.contents.largefilemanager import LargeFileManager
 from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
-from tornado.web import HTTPError
+from tornado.web import HTTPError, RequestHandler
 from traitlets import Bool, Unicode
 from traitlets.config import Config
 from voila.app import Voila
@@ -188,6 +189,18 @@ class PageHandler(TornadoVoilaHandler):
         return await super().get(path)
 
 
+class ClientHandler(RequestHandler):
+    """``GET {base}nbapp/client``: the address this server sees the page's connection come from.
+
+    The page reports it to its app as ``st.context.ip_address`` (Streamlit's, from the
+    connection too): the kernel itself never sees the browser's connection.
+    """
+
+    def get(self):
+        self.set_header("Cache-Control", "no-store")
+        self.write({"ip": self.request.remote_ip})
+
+
 class AppVoila(Voila):
     """Voilà with nbapp's template first on its template path and the app read through AppContentsManager."""
 
@@ -202,8 +215,9 @@ class AppVoila(Voila):
         self.static_paths = [*collect_static_paths(["voila", "nbconvert"], BASE_TEMPLATE), DEFAULT_STATIC_FILES_PATH]
 
     def init_handlers(self):
-        return [(pattern, PageHandler, *rest) if handler is TornadoVoilaHandler else (pattern, handler, *rest)
-                for pattern, handler, *rest in super().init_handlers()]
+        handlers = [(pattern, PageHandler, *rest) if handler is TornadoVoilaHandler else (pattern, handler, *rest)
+                    for pattern, handler, *rest in super().init_handlers()]
+        return [(url_path_join(self.server_url, "/nbapp/client"), ClientHandler), *handlers]
 
     def init_settings(self):
         settings = super().init_settings()

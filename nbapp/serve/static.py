@@ -21,7 +21,8 @@ _REF = "IPY_MODEL_"
 # Layout traits that shape the page; the rest (grid areas, object fit...) do not matter frozen.
 _LAYOUT_CSS = ("display", "visibility", "flex", "flex_flow", "width", "min_width", "max_width", "height",
                "min_height", "max_height", "overflow", "margin", "padding", "border", "align_items",
-               "align_self", "justify_content", "grid_gap", "order")
+               "align_self", "justify_content", "grid_gap", "order", "grid_template_columns", "grid_auto_rows",
+               "grid_auto_flow", "grid_area")
 # Every trait the views below read: what a snapshot taken in a kernel needs to serialize.
 DRAWN_TRAITS = frozenset({"_view_name", "_dom_classes", "layout", "children", "value", "description", "min", "max",
                           "step", "index", "_options_labels", "titles", "selected_index", "format", *_LAYOUT_CSS})
@@ -29,6 +30,7 @@ DRAWN_TRAITS = frozenset({"_view_name", "_dom_classes", "layout", "children", "v
 CSS = """
 .nbapp-static .widget-vbox { display: flex; flex-direction: column; }
 .nbapp-static .widget-hbox { display: flex; flex-direction: row; }
+.nbapp-static .widget-gridbox { display: grid; }
 .nbapp-static .widget-inline-hbox { display: flex; align-items: center; gap: 0.75rem; }
 .nbapp-static .widget-readout { min-width: 2.5rem; text-align: right; }
 .nbapp-static .nbapp-static-tabs { display: flex; gap: 1rem; border-bottom: 1px solid #d6d6d9; margin-bottom: 1rem; }
@@ -171,7 +173,7 @@ def _other(page: WidgetHtml, state: dict[str, Any]) -> tuple[str, str]:
 
 _VIEWS: dict[str, Callable[[WidgetHtml, dict[str, Any]], tuple[str, str]]] = {
     "HTMLView": _html, "HTMLMathView": _html, "LabelView": _label, "ImageView": _image,
-    "BoxView": _box("vbox"), "VBoxView": _box("vbox"), "HBoxView": _box("hbox"), "GridBoxView": _box("vbox"),
+    "BoxView": _box("vbox"), "VBoxView": _box("vbox"), "HBoxView": _box("hbox"), "GridBoxView": _box("gridbox"),
     "TabView": _tab, "AccordionView": _accordion, "StackView": _tab,
     "IntSliderView": _slider, "FloatSliderView": _slider, "IntRangeSliderView": _slider,
     "FloatRangeSliderView": _slider, "FloatLogSliderView": _slider, "SelectionSliderView": _choice,

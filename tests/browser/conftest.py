@@ -158,6 +158,19 @@ class Lab(_ServerProcess):
             await app.commands.execute(command);
         }""", command)
 
+    @staticmethod
+    def kernel_print(page, code: str) -> str:
+        """Run ``code`` in the open notebook's kernel (no cell, no output shown); return what it printed."""
+        return page.evaluate("""async (code) => {
+            const notebook = window.jupyterapp.shell.widgets('main').find(w => w.hasClass('jp-NotebookPanel'));
+            const future = notebook.sessionContext.session.kernel.requestExecute({code, silent: false,
+                                                                                 store_history: false});
+            let out = "";
+            future.onIOPub = (msg) => { if (msg.header.msg_type === "stream") out += msg.content.text; };
+            await future.done;
+            return out;
+        }""", code)
+
     def kernel_ids(self) -> set[str]:
         """The ids of the kernels this server runs now."""
         with urllib.request.urlopen(self.link("api/kernels"), timeout=10) as response:

@@ -1,6 +1,7 @@
 """Fragments in a real ipykernel: a fragment's widget reruns it alone; run_every ticks until the app closes."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -59,3 +60,44 @@ st.write(f"app ran {st.session_state.app_runs}")
     before = int(_app(kernel, "a.app.session_state['ticks']"))
     time.sleep(1.0)
     assert int(_app(kernel, "a.app.session_state['ticks']")) == before
+
+
+def _page_bridge(kernel) -> str:
+    found = [cid for cid, state in kernel.models.items() if "page" in state and "query" in state and "path" in state]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _alive(kernel, bridge: str) -> None:
+    """What a page showing the app sends every second (nbapp/frontend/page_bridge.js)."""
+    kernel.client.shell_channel.send(kernel.client.session.msg("comm_msg", {
+        "comm_id": bridge, "data": {"method": "custom", "content": {"type": "alive"}}}))
+
+
+def test_run_every_stops_when_the_page_showing_the_app_is_gone_and_resumes_when_shown(kernel):
+    kernel.execute("import nbapp.jupyter.session as s; s.PAGE_GONE_AFTER = 1.0")
+    kernel.execute("""%%app pager
+import nbapp as st
+st.session_state.setdefault("ticks", 0)
+@st.fragment(run_every=0.1)
+def clock():
+    st.session_state.ticks += 1
+    st.write(f"tick {st.session_state.ticks}")
+clock()
+""")
+    bridge = _page_bridge(kernel)
+    _alive(kernel, bridge)  # a page shows it: from now on it ticks only while pages say so
+    kernel.wait_for(lambda texts: _ticks(texts) >= 3, "tick 3", timeout=20)
+    ticks = "__import__('nbapp.jupyter.magic').jupyter.magic._APPS['name:pager'].app.session_state['ticks']"
+    time.sleep(1.5)  # the page said nothing for longer than PAGE_GONE_AFTER: it closed
+    stopped = int(kernel.eval(ticks))
+    time.sleep(1.0)
+    # No tick without a page: 10 would come in a second (one already asked for may still land).
+    assert int(kernel.eval(ticks)) <= stopped + 1
+    _alive(kernel, bridge)  # shown again (the notebook reopened)
+    kernel.wait_for(lambda texts: _ticks(texts) >= stopped + 3, "ticking again", timeout=20)
+
+
+def _ticks(texts: list[str]) -> int:
+    found = [int(m.group(1)) for t in texts for m in [re.search(r"tick (\d+)", t)] if m]
+    return max(found, default=0)

@@ -140,7 +140,7 @@ part()
 
 
 def test_rerun_bad_scope_raises(shown_error):
-    assert "no fragment has key='page'" in shown_error("st.rerun(scope='page')")
+    assert "a fragment key can only be passed from a widget callback" in shown_error("st.rerun(scope='page')")
     assert "a fragment key or a list of fragment keys, got []" in shown_error("st.rerun([])")
 
 
@@ -196,25 +196,77 @@ def test_fragment_outside_a_run_does_nothing():
     assert part() is None
 
 
-def test_rerun_with_a_fragment_key_from_a_callback(run, shown_error):
-    at = run("""
-st.session_state.setdefault("charts", 0)
+KEYED = """
+st.session_state.setdefault("runs", {"app": 0, "charts": 0, "table": 0})
+runs = st.session_state.runs
+runs["app"] += 1
 @st.fragment(key="charts")
 def charts():
-    st.session_state.charts += 1
-    st.write(f"charts {st.session_state.charts}")
+    runs["charts"] += 1
+    st.write(f"charts {runs['charts']}")
+@st.fragment(key=7)
+def table():
+    runs["table"] += 1
+    st.write(f"table {runs['table']}")
 charts()
-st.button("refresh", on_click=lambda: st.rerun("charts"))
+table()
+st.button("refresh charts", on_click=lambda: st.rerun("charts"))
+st.button("refresh both", on_click=lambda: st.rerun(["charts", 7]))
+st.checkbox("plain", on_change=lambda: None)
+st.write(f"app {runs['app']}")
+"""
+
+
+def test_rerun_with_a_fragment_key_from_a_callback_reruns_only_that_fragment(run):
+    at = run(KEYED)
+    runs = at.runs
+    at.button[0].click().run()
+    assert at.markdown.values == ["charts 2", "table 1", "app 1"]  # the app's own rerun was replaced
+    assert at.runs == runs + 1  # one run started: the fragment's
+    at.button[1].click().run()
+    assert at.markdown.values == ["charts 3", "table 2", "app 1"]  # int keys are str()-ed, as in Streamlit
+
+
+def test_a_sibling_callback_that_returns_escalates_to_the_whole_app(run):
+    at = run(KEYED)
+    at.button[0].click()
+    at.checkbox[0].check()
+    at.run()
+    assert at.markdown.values == ["charts 2", "table 2", "app 2"]
+
+
+def test_rerun_with_an_unknown_key_in_a_callback_is_shown(run):
+    at = run(KEYED.replace('st.rerun("charts")', 'st.rerun("nope")'))
+    at.button[0].click().run()
+    (error,) = at.exception
+    assert "no fragment has key='nope'" in error.value and "@st.fragment(key='nope')" in error.value
+
+
+def test_rerun_scope_fragment_in_a_fragment_widgets_callback_reruns_that_fragment(run):
+    at = run("""
+st.session_state.setdefault("n", 0)
+st.session_state.n += 1
+@st.fragment
+def part():
+    st.button("again", on_click=lambda: st.rerun(scope="fragment"))
+    st.write(f"part {st.session_state.n}")
+part()
+st.write(f"app {st.session_state.n}")
 """)
     at.button[0].click().run()
-    assert at.markdown.values == ["charts 2"]
-    assert "no fragment has key='nope'" in shown_error("""
-@st.fragment(key="charts")
-def charts():
-    st.write("c")
-charts()
-st.rerun("nope")
+    assert at.markdown.values == ["part 1", "app 1"]
+    assert at.exception == []
+
+
+def test_st_rerun_in_a_callback_asks_for_the_rerun_that_follows_anyway(run):
+    at = run("""
+st.session_state.setdefault("n", 0)
+st.session_state.n += 1
+st.button("go", on_click=st.rerun)
+st.write(f"runs {st.session_state.n}")
 """)
+    at.button[0].click().run()
+    assert at.markdown.values == ["runs 2"] and at.warning == []  # one rerun, no warning (Streamlit 1.67)
 
 
 def test_elements_a_fragment_writes_to_an_outside_container_accumulate_until_the_app_reruns(run):

@@ -82,3 +82,40 @@ def test_tabs_and_expander_bad_arguments(shown_error):
     assert "default must be one of the tab labels, got 'z'" in shown_error("st.tabs(['a'], default='z')")
     assert "on_change must be 'ignore', 'rerun' or a function, got 'sometimes'" in shown_error(
         "st.expander('e', on_change='sometimes')")
+
+
+def test_stateful_popover_reports_open_and_the_app_can_close_it(run):
+    at = run("""
+st.session_state.setdefault("changes", 0)
+def changed():
+    st.session_state.changes += 1
+if st.session_state.get("close"):
+    st.session_state.drawer = False
+    st.session_state.close = False
+drawer = st.popover("Filters", on_change=changed, key="drawer")
+with drawer:
+    if drawer.open:
+        st.write("lazy content")
+quiet = st.popover("Quiet")
+st.write(f"{drawer.open} {quiet.open} {st.session_state.drawer} {st.session_state.changes}")
+""")
+    assert at.markdown.values == ["False None False 0"]
+    at._set("drawer", True)  # what opening it in the browser sends
+    at.run()
+    assert at.markdown.values == ["lazy content", "True None True 1"]
+    popover = at.get("popover")[0]
+    assert popover.props["open"] is True and popover.label == "Filters"
+    at.session_state["close"] = True
+    at.run()
+    assert at.markdown.values == ["False None False 1"]  # closed by the app: no callback
+    assert at.get("popover")[0].props["open"] is False and at.get("popover")[0].props["pushed"] == 1
+
+
+def test_popover_signature_is_streamlits():
+    import inspect
+
+    import nbapp as st
+
+    params = inspect.signature(st.popover).parameters
+    assert list(params)[-4:] == ["key", "on_change", "args", "kwargs"]
+    assert params["on_change"].default == "ignore" and params["key"].default is None

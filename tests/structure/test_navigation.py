@@ -117,3 +117,24 @@ def test_apptest_from_file_with_a_pages_folder_and_switch_page(app_dir):
     assert at.title.values == ["Settings"]
     with pytest.raises(ValueError, match="no script at"):
         at.switch_page("pages/none.py")
+
+
+def test_the_navigation_page_names_the_browser_tab_unless_set_page_config_does(run):
+    at = run("""
+def home():
+    st.write("home")
+def reports():
+    st.write("reports")
+if st.session_state.get("titled"):
+    st.set_page_config(page_title="My app")
+st.navigation([st.Page(home, icon="🏠"), st.Page(reports, title="Monthly reports")]).run()
+""")
+    config = at._app.tree.props["page_config"]
+    assert config["current_page"] == {"title": "home", "icon": "🏠"} and "page_title" not in config
+    at._set(NAV_KEY, "reports")  # what a click in the menu sends
+    at.run()
+    assert at._app.tree.props["page_config"]["current_page"] == {"title": "Monthly reports", "icon": ""}
+    at.session_state["titled"] = True
+    at.run()
+    config = at._app.tree.props["page_config"]
+    assert config["page_title"] == "My app"  # page.js: set_page_config's title wins over the page's

@@ -69,3 +69,17 @@ st.write(f"{st.context.cookies.to_dict()} {st.context.headers.get('user-agent')}
     assert at.markdown.values == ["de-DE Europe/Berlin dark http://127.0.0.1:8501/?x=1",
                                   "{'a': '1', 'b': 'two'} Chromium None"]
     assert at._app.context_read
+
+
+@pytest.mark.parametrize("info, shown", [
+    ({"served": True, "ip": "10.1.2.3"}, "10.1.2.3"),
+    ({"served": True, "ip": "2001:db8::7"}, "2001:db8::7"),
+    ({"served": True, "ip": "127.0.0.1"}, "None"),  # Streamlit: None on localhost
+    ({"served": True, "ip": "::1"}, "None"),
+    ({"served": False, "ip": "10.1.2.3"}, "None"),  # a notebook's page is not the app's connection
+    ({"served": True}, "None"),
+])
+def test_ip_address_is_the_served_pages_connection_as_streamlit_reports_it(info, shown):
+    at = AppTest.from_string("import nbapp as st\nst.write(str(st.context.ip_address))")
+    at._app.page_info = info
+    assert at.run().markdown.values == [shown]

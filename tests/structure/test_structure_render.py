@@ -83,7 +83,7 @@ with st.popover("Filters", icon="🔍"):
     st.write("filter body")
 """, inputs)
     (box,) = find(renderer.root, "nbapp-popover")
-    button, panel = box.children
+    button, panel, _keys = box.children
     assert button.description.startswith("🔍 Filters") and panel.layout.display == "none"
     button.click()
     assert panel.layout.display is None and "filter body" in texts(panel)
@@ -144,3 +144,31 @@ locked()
 """)
     (overlay,) = find(renderer.root, "nbapp-dialog-overlay")
     assert [c for c in overlay.children if isinstance(c, DialogKeys)][0].enabled is False
+
+
+def test_a_popover_stays_open_across_reruns_and_a_stateful_one_reports_and_follows_the_app():
+    inputs: list = []
+    script = """
+st.session_state.setdefault("n", 0)
+with st.popover("Quiet", help="tip"):
+    st.number_input("n", key="n")
+st.popover("Stateful", on_change="rerun", key="drawer").write("inside")
+"""
+    renderer, app = draw(script, inputs)
+    quiet, stateful = find(renderer.root, "nbapp-popover")
+    button, panel, _keys = quiet.children
+    button.click()  # the user opens it: no rerun
+    assert panel.layout.display is None and inputs == []
+    app.session_state["n"] = 3  # a rerun (a widget inside it changed)
+    renderer.render(app.run())
+    assert find(renderer.root, "nbapp-popover")[0] is quiet and panel.layout.display is None  # still open
+    stateful.children[0].click()
+    assert inputs == [("drawer", True)] and stateful.children[1].layout.display is None
+    app.session_state["drawer"] = False  # the app closes it
+    renderer.render(app.run())
+    assert stateful.children[1].layout.display == "none"
+    stateful.children[0].click()
+    stateful.children[2].dismissed += 1  # what a click outside it (or Escape) sends
+    assert stateful.children[1].layout.display == "none" and inputs[-1] == ("drawer", False)
+    quiet.children[2].dismissed += 1
+    assert panel.layout.display == "none"

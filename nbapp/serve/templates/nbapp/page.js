@@ -70,11 +70,16 @@
     return "data:image/svg+xml," + encodeURIComponent(svg);
   }
 
+  // As Streamlit: set_page_config's title and icon win; else the st.navigation page's; else the first heading.
   function applyConfig(config) {
     const heading = document.querySelector(".nbapp-app .nbapp-title");
-    const title = config.page_title || (heading && heading.textContent.trim());
+    const current = config.current_page || {};
+    const title = config.page_title || current.title || (heading && heading.textContent.trim());
     if (title) document.title = title;
-    if (config.page_icon) document.querySelector("link[rel=icon]").href = iconHref(String(config.page_icon));
+    const icon = config.page_icon || current.icon;
+    if (icon && !String(icon).startsWith(":material/")) {
+      document.querySelector("link[rel=icon]").href = iconHref(String(icon));
+    }
   }
 
   // The snapshot (static HTML of the app's first run) shows until the live widgets have drawn
