@@ -8,6 +8,9 @@ for Voilà's page loads that never finish). Everything else is Voilà's configur
   shipped as package data and put first on Voilà's template path);
 - each browser session gets its own kernel; ``preheat`` keeps ``pool_size`` kernels that
   already ran the app, so a page opens fast;
+- with ``fork`` (the default), each kernel is forked from a warm parent that imported the
+  app's modules and ran its cached loaders once (:mod:`nbapp.serve.fork`): pages share that
+  memory, and a model behind ``st.cache_resource`` is loaded once per server;
 - closing a page shuts its kernel down; a kernel whose page vanished without saying so
   (a crash, a dropped network) is culled after ``cull_idle`` seconds without a connection;
 - the app's first run gets ``timeout`` seconds; after that the page says so instead of
@@ -35,7 +38,7 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
-from nbapp.serve import wakeup
+from nbapp.serve import fork, wakeup
 from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
@@ -153,7 +156,16 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.KernelRestarter.restart_limit = 0
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
+    if options.fork:
+        c.VoilaConfiguration.kernel_spec_manager_class = fork.ForkKernelSpecManager
+        c.ForkKernelSpecManager.fork_config = fork_config(options)
     return c
+
+
+def fork_config(options: ServeOptions) -> dict[str, Any]:
+    """The nbapp-fork provisioner's config for the served app: its warm parent runs a script once, from this folder."""
+    app = str(options.path) if options.path.suffix.lower() == ".py" else ""
+    return {"app": app, "app_cwd": os.getcwd(), "warm_timeout": options.timeout or 3600.0}
 
 
 class AppContentsManager(LargeFileManager):
@@ -252,6 +264,9 @@ def serve(options: ServeOptions) -> None:
     options.path = check_app(options.path)
     sockets = bind_port(options.host, options.port)
     try:
+        if options.fork:  # the warm-up overlaps Voilà's own start
+            config = fork_config(options)
+            fork.prestart(config["app"], config["app_cwd"], config["warm_timeout"])
         wakeup.install()
         app = make_voila(options, sockets)
     except BaseException:
