@@ -44,6 +44,7 @@ MAX_RESTARTS = 5  # warm parents that died after their warm-up, before the app f
 FORK_TIMEOUT = 10.0  # seconds a ready warm parent gets to answer a fork request
 
 log = logging.getLogger("nbapp.fork")
+LOST_KERNELS: set[str] = set()  # ids of kernels that died with their warm parent (not of their own doing)
 
 
 class NotForkable(Exception):
@@ -58,6 +59,7 @@ class ForkedKernel:
         self.pidfd = pidfd
         self.conn = conn
         self.exit_code: int | None = None
+        self.lost = False  # it died with its warm parent
         self._buffer = b""
 
     def _read_reports(self, timeout: float = 0.0) -> None:
@@ -74,6 +76,7 @@ class ForkedKernel:
             except OSError:
                 chunk = b""
             if not chunk:  # the warm parent died: its kernels die with it (PR_SET_PDEATHSIG)
+                self.lost = True
                 self.conn.close()
                 return
             self._buffer += chunk
@@ -142,7 +145,8 @@ class WarmParent:
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self._closing = False
-        self._folder = tempfile.mkdtemp(prefix="nbapp-zygote-")  # mode 0700: only this user reaches the socket
+        # Mode 0700: only this user reaches the socket; in /tmp when TMPDIR is too long for a socket path.
+        self._folder = tempfile.mkdtemp(prefix="nbapp-zygote-", dir=None if len(tempfile.gettempdir()) < 80 else "/tmp")
         self._socket = ""
         self.started = 0.0
         self.warm_seconds: float | None = None
@@ -348,7 +352,10 @@ class ForkProvisioner(LocalProvisioner):
     async def poll(self) -> int | None:
         """None while the kernel runs, else its exit code."""
         if self.forked is not None:
-            return self.forked.poll()
+            code = self.forked.poll()
+            if code is not None and self.forked.lost:
+                LOST_KERNELS.add(self.kernel_id)
+            return code
         return await super().poll()
 
     async def wait(self) -> int | None:

@@ -26,6 +26,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
+from jupyter_core.utils import ensure_async
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
 from jupyter_server.services.contents.largefilemanager import LargeFileManager
 from tornado.httpserver import HTTPServer
@@ -223,6 +224,8 @@ class AppVoila(Voila):
         self.contents_manager = AppContentsManager(parent=self, app_path=str(self.options.path),
                                                    launch_dir=os.getcwd(), watch=self.options.watch)
         settings["contents_manager"] = self.contents_manager
+        if self.options.fork and hasattr(self.kernel_manager, "get_rendered_notebook"):
+            _skip_lost_kernels(self.kernel_manager)
         return settings
 
     def listen(self):
@@ -240,6 +243,32 @@ class AppVoila(Voila):
         self.app.listen = serve_bound_sockets
         IOLoop.current().add_callback(_announce, self.options, self.connection_url)
         super().listen()
+
+
+def _skip_lost_kernels(manager: Any) -> None:
+    """Make Voilà's preheat pool pass over kernels that died with their warm parent (a page gets the next one).
+
+    A kernel that died of its own doing (the app crashed it) is still handed out, so its page
+    says the kernel stopped.
+    """
+    original = manager.get_rendered_notebook
+
+    async def lost(kernel_id: str) -> bool:
+        if kernel_id in manager:
+            await ensure_async(manager.get_kernel(kernel_id).is_alive())  # polls it: marks it lost if it is
+        return kernel_id in fork.LOST_KERNELS
+
+    async def get_rendered_notebook(*args: Any, **kwargs: Any):
+        for _ in range(3):
+            render_task, rendered, kernel_id = await original(*args, **kwargs)
+            if not await lost(kernel_id):
+                break
+            render_task.cancel()
+            if kernel_id in manager:
+                await ensure_async(manager.shutdown_kernel(kernel_id, now=True))
+        return render_task, rendered, kernel_id
+
+    manager.get_rendered_notebook = get_rendered_notebook
 
 
 def make_voila(options: ServeOptions, sockets: list[socket.socket]) -> AppVoila:

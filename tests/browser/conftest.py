@@ -30,7 +30,7 @@ REPO = str(Path(__file__).resolve().parents[2])
 class Server:
     """A running ``nbapp COMMAND ARGS`` server; ``url`` is its local URL, ``log()`` what it printed."""
 
-    def __init__(self, *args: str, cwd: Path, path: Path | None = None) -> None:
+    def __init__(self, *args: str, cwd: Path, path: Path | None = None, env: dict[str, str] | None = None) -> None:
         self.path = path  # the served app file, when the test wrote one
         self.url = ""  # what the server printed, once it listens
         self._lines: list[str] = []
@@ -40,7 +40,8 @@ class Server:
         cmd = [sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", "0"]
         # The checkout under test comes first on the path (the server and its kernels), not
         # whatever nbapp happens to be installed.
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
+        env = {**os.environ, **(env or {}),
+               "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
         self._proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()
@@ -55,6 +56,11 @@ class Server:
                 self.url = line.split("Local URL:", 1)[1].strip()
                 self._ready.set()
         self._ready.set()  # it exited: no need to wait for a URL that will not come
+
+    @property
+    def pid(self) -> int:
+        """The server's process id (its kernels and warm parent are its descendants)."""
+        return self._proc.pid
 
     def log(self) -> str:
         """Everything the server printed so far."""
@@ -73,23 +79,24 @@ class Server:
 
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory) -> Iterator:
-    """``serve(source, *options, name="app.py", files={})`` writes the app (and ``files``) to a fresh folder and runs ``nbapp run`` on it.
+    """``serve(source, *options, name="app.py", files={}, env={})`` writes the app (and ``files``) to a fresh folder and runs ``nbapp run`` on it (``env`` added to its environment).
 
     With ``source=None``, ``options`` is the whole command (``serve(None, "hello")``). Returns the
     Server; every server started is stopped at the end of the module.
     """
     servers: list[Server] = []
 
-    def start(source: str | None, *options: str, name: str = "app.py", files: dict[str, str] | None = None) -> Server:
+    def start(source: str | None, *options: str, name: str = "app.py", files: dict[str, str] | None = None,
+              env: dict[str, str] | None = None) -> Server:
         folder = tmp_path_factory.mktemp("app")
         for other, text in (files or {}).items():
             (folder / other).write_text(text, encoding="utf-8")
         if source is None:
-            server = Server(*options, cwd=folder)
+            server = Server(*options, cwd=folder, env=env)
         else:
             app = folder / name
             app.write_text(source, encoding="utf-8")
-            server = Server("run", str(app), *options, cwd=folder, path=app)
+            server = Server("run", str(app), *options, cwd=folder, path=app, env=env)
         servers.append(server)
         return server
 
