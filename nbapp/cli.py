@@ -125,6 +125,12 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _serve(args: argparse.Namespace, path: Path) -> None:
     from nbapp.serve.options import ServeOptions
+
+    if args.fork and path.is_file():
+        # The warm parent's warm-up (imports, the app's first run) overlaps the server's imports.
+        from nbapp.serve.warm import app_config, prestart
+
+        prestart(**app_config(path.resolve(), args.timeout))
     from nbapp.serve.server import serve
 
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,

@@ -39,7 +39,7 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
-from nbapp.serve import fork, wakeup
+from nbapp.serve import fork, wakeup, warm
 from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
@@ -165,8 +165,7 @@ def voila_config(options: ServeOptions, port: int) -> Config:
 
 def fork_config(options: ServeOptions) -> dict[str, Any]:
     """The nbapp-fork provisioner's config for the served app: its warm parent runs a script once, from this folder."""
-    app = str(options.path) if options.path.suffix.lower() == ".py" else ""
-    return {"app": app, "app_cwd": os.getcwd(), "warm_timeout": options.timeout or 3600.0}
+    return warm.app_config(options.path, options.timeout)
 
 
 class AppContentsManager(LargeFileManager):
@@ -294,8 +293,7 @@ def serve(options: ServeOptions) -> None:
     sockets = bind_port(options.host, options.port)
     try:
         if options.fork:  # the warm-up overlaps Voilà's own start
-            config = fork_config(options)
-            fork.prestart(config["app"], config["app_cwd"], config["warm_timeout"])
+            warm.prestart(**fork_config(options))  # started already by the command line, usually
         wakeup.install()
         app = make_voila(options, sockets)
     except BaseException:

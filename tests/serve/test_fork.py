@@ -167,6 +167,9 @@ def test_a_killed_warm_parent_takes_its_kernels_and_is_started_again(folder):
     ("import sys, types\n"  # what torch looks like once an app put a tensor on the GPU
      "sys.modules['torch'] = types.SimpleNamespace(cuda=types.SimpleNamespace(is_initialized=lambda: True))\n",
      "CUDA was initialised during its warm-up"),
+    ("import _ctypes, ctypes, os, shutil\n"  # what a CUDA library leaves in the process: libcuda mapped
+     "shutil.copy(_ctypes.__file__, 'libcuda.so.1')\nctypes.CDLL(os.path.abspath('libcuda.so.1'))\n",
+     "CUDA (libcuda) is loaded after its warm-up"),
     ("raise RuntimeError('no database')\n", "its warm-up run raised"),
 ])
 def test_an_app_that_is_not_fork_safe_gets_plain_kernels_and_one_warning(folder, caplog, source, reason):
@@ -184,6 +187,17 @@ def test_an_app_that_is_not_fork_safe_gets_plain_kernels_and_one_warning(folder,
     warnings = [r.getMessage() for r in caplog.records if "plain kernels" in r.getMessage()]
     assert len(warnings) == 1 and warnings[0].startswith("nbapp: serving unsafe.py with plain kernels: ")
     assert reason in warnings[0]
+
+
+def test_nbapp_run_forks_unless_told_not_to(tmp_path):
+    from nbapp.serve.options import ServeOptions
+    from nbapp.serve.server import voila_config
+
+    forked = voila_config(ServeOptions(path=tmp_path / "app.py"), 8501)
+    assert forked.VoilaConfiguration.kernel_spec_manager_class is ForkKernelSpecManager
+    assert forked.ForkKernelSpecManager.fork_config["app"] == str(tmp_path / "app.py")
+    plain = voila_config(ServeOptions(path=tmp_path / "app.py", fork=False), 8501)
+    assert "kernel_spec_manager_class" not in plain.VoilaConfiguration
 
 
 def test_kernel_argv_reads_ipykernel_commands_only():
