@@ -6,6 +6,7 @@ Python imports, else the first on PATH)::
 
     python bench/bench_serve.py --streamlit /tmp/stvenv/bin/streamlit               # everything
     python bench/bench_serve.py --changes 10 --sessions 1,5                          # quicker
+    python bench/bench_serve.py --nbapp= --nbapp=--no-preheat                        # nbapp's options compared
     python bench/bench_serve.py --model-mb 500 --streamlit /tmp/stvenv/bin/streamlit  # one model per server
 
 The same app everywhere: an int slider 0..100 (default 25) and the line
@@ -332,6 +333,8 @@ def main() -> None:
     parser.add_argument("--opens", type=int, default=5, help="warm page opens timed")
     parser.add_argument("--sessions", default="1,5,20", help="open pages at which memory is read (default: 1,5,20)")
     parser.add_argument("--streamlit", metavar="PATH", help="the streamlit executable (e.g. a venv's bin/streamlit)")
+    parser.add_argument("--nbapp", action="append", metavar="OPTIONS",
+                        help="an `nbapp run` row with these options (repeatable; default: '' and '--no-fork')")
     parser.add_argument("--model-mb", type=int, metavar="N",
                         help="measure the one-model-per-server case instead, with an N MB cached array")
     args = parser.parse_args()
@@ -341,7 +344,8 @@ def main() -> None:
     sessions = sorted({int(n) for n in args.sessions.split(",")} | {1})
     folder = Path(tempfile.mkdtemp(prefix="nbapp-bench-serve-"))
     write_apps(folder)
-    targets = [("nbapp run app.py", nbapp_cmd), ("nbapp run --no-fork app.py", lambda: nbapp_cmd("--no-fork"))]
+    targets = [(" ".join(["nbapp run", *options.split(), "app.py"]), lambda options=options: nbapp_cmd(*options.split()))
+               for options in (args.nbapp or ["", "--no-fork"])]
     if streamlit:
         targets.append(("streamlit run app.py", lambda: streamlit_cmd(streamlit)))
     if args.model_mb:

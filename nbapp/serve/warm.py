@@ -128,6 +128,7 @@ class WarmParent:
         self._ready = threading.Event()
         self._lock = threading.Lock()
         self._closing = False
+        self._retired: list[subprocess.Popen] = []  # warm parents of an older version of the app, until their kernels end
         # Mode 0700: only this user reaches the socket; in /tmp when TMPDIR is too long for a socket path.
         self._folder = tempfile.mkdtemp(prefix="nbapp-zygote-", dir=None if len(tempfile.gettempdir()) < 80 else "/tmp")
         self._socket = ""
@@ -150,6 +151,7 @@ class WarmParent:
             cmd = [self.python, "-c", BOOT, "--socket", self._socket, "--report-fd", str(write),
                    "--app", self.app, "--cwd", self.cwd, "--timeout", str(self.timeout)]
             self.started = time.monotonic()
+            self.started_wall = time.time()
             try:
                 # Its own session, as jupyter_client starts kernels: Ctrl+C in the terminal is for the
                 # server, which then closes the warm parent's stdin.
@@ -180,6 +182,8 @@ class WarmParent:
                 self.reason = status["reason"]
             report.read()  # returns at the end: the warm parent exited
         code = proc.wait()
+        if proc is not self.proc:  # a retired warm parent whose last kernel ended
+            return
         if self._closing or self.reason is not None:
             self._ready.set()
             return
@@ -209,6 +213,8 @@ class WarmParent:
         or the warm parent cannot be reached after a restart.
         """
         request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n"
+        if self._stale():
+            self.renew()
         for attempt in range(2):
             self.wait_ready()
             conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -231,11 +237,37 @@ class WarmParent:
                 time.sleep(0.2)  # it died: _watch starts another
         raise AssertionError("unreachable")
 
+    def _stale(self) -> bool:
+        """Whether the app's script, or a module beside it, was saved after this warm parent started."""
+        if not self.app or self.reason is not None or not self._ready.is_set():
+            return False
+        try:
+            with os.scandir(os.path.dirname(self.app)) as entries:
+                return any(entry.name.endswith(".py") and entry.stat().st_mtime > self.started_wall
+                           for entry in entries)
+        except OSError:
+            return False
+
+    def renew(self) -> None:
+        """Start a warm parent for the app as it is now; the current one forks no more and exits after its last kernel."""
+        with self._lock:
+            old = self.proc
+            if old is not None and old.poll() is None:
+                old.send_signal(signal.SIGUSR1)  # retire
+                self._retired.append(old)
+        log.info("nbapp: %s changed; warming a new parent", os.path.basename(self.app))
+        self.start()
+
     def close(self) -> None:
         """Stop the warm parent (it terminates its kernels) and remove its socket folder; returns None."""
         self._closing = True
         self._ready.set()
-        proc = self.proc
+        for proc in [*self._retired, self.proc]:
+            self._stop(proc)
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    @staticmethod
+    def _stop(proc: subprocess.Popen | None) -> None:
         if proc is not None and proc.poll() is None:
             try:
                 proc.stdin.close()  # its signal to terminate its kernels and exit
@@ -246,7 +278,6 @@ class WarmParent:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        shutil.rmtree(self._folder, ignore_errors=True)
 
 
 _parents: dict[tuple[str, str, str], WarmParent] = {}

@@ -18,7 +18,8 @@ Protocol (all on this machine):
   ``{"pid": N}`` with a pidfd of the child attached (SCM_RIGHTS), then ``{"exit": CODE}``
   on the same connection when it has reaped that child;
 * stdin: end of file (the server exited, even if killed) or SIGTERM makes the zygote
-  terminate its kernels and exit.
+  terminate its kernels and exit; SIGUSR1 retires it (the app's files changed and a new
+  warm parent took over): it forks no more and exits once its last kernel has ended.
 
 Fork safety: nothing here creates a zmq context, a thread, or an event loop before the
 fork; the child builds all of them (``IPKernelApp`` makes a fresh ``zmq.Context`` -- pyzmq
@@ -130,6 +131,7 @@ class Zygote:
         self.children: dict[int, socket.socket | None] = {}  # pid -> the connection that asked for it
         self.selector = selectors.DefaultSelector()
         self.stopping = False
+        self.retiring = False  # SIGUSR1: the app changed; fork no more, exit after the last kernel
         self.wake_r, self.wake_w = os.pipe()
         os.set_blocking(self.wake_r, False)
         os.set_blocking(self.wake_w, False)
@@ -139,10 +141,16 @@ class Zygote:
         signal.set_wakeup_fd(self.wake_w)
         signal.signal(signal.SIGCHLD, lambda *_: None)  # the wakeup fd does the work
         signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGUSR1, self._retire)
         self.selector.register(self.listener, selectors.EVENT_READ, "accept")
         self.selector.register(self.wake_r, selectors.EVENT_READ, "signal")
         self.selector.register(sys.stdin.fileno(), selectors.EVENT_READ, "stdin")
         while not self.stopping:
+            if self.retiring and self.listener.fileno() >= 0:
+                self.selector.unregister(self.listener)
+                self.listener.close()
+            if self.retiring and not self.children:
+                break
             for key, _ in self.selector.select(1.0):
                 if key.data == "accept":
                     self._accept()
@@ -158,6 +166,9 @@ class Zygote:
 
     def _stop(self, *_: Any) -> None:
         self.stopping = True
+
+    def _retire(self, *_: Any) -> None:
+        self.retiring = True
 
     def _drain(self) -> None:
         try:
@@ -259,7 +270,7 @@ class Zygote:
         code = 1
         try:
             signal.set_wakeup_fd(-1)
-            for sig in (signal.SIGCHLD, signal.SIGTERM):
+            for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGUSR1):
                 signal.signal(sig, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.default_int_handler)
             self.selector.close()

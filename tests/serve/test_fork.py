@@ -161,6 +161,31 @@ def test_a_killed_warm_parent_takes_its_kernels_and_is_started_again(folder):
         km2.shutdown_kernel(now=True)
 
 
+def test_a_saved_module_gets_a_new_warm_parent_and_the_old_one_keeps_its_kernels(folder):
+    (folder / "helper.py").write_text("VALUE = 1\n", encoding="utf-8")
+    (folder / "uses.py").write_text("import helper\nimport nbapp as st\nst.write(helper.VALUE)\n", encoding="utf-8")
+    km1, km2 = manager(folder, app="uses.py"), manager(folder, app="uses.py")
+    kc1 = started(km1)
+    try:
+        probe = "import helper, os; print(helper.VALUE, os.getppid())"
+        value1, parent1 = output(kc1, probe).split()
+        (folder / "helper.py").write_text("VALUE = 2\n", encoding="utf-8")
+        os.utime(folder / "helper.py", (time.time() + 1, time.time() + 1))  # past the warm-up, whatever the clock's grain
+        kc2 = started(km2)
+        value2, parent2 = output(kc2, probe).split()
+        assert (value1, value2) == ("1", "2") and parent1 != parent2  # the new page imports the saved module
+        assert km1.is_alive() and output(kc1, probe).split() == [value1, parent1]  # the open page lives on
+        kc2.stop_channels()
+    finally:
+        kc1.stop_channels()
+        for km in (km1, km2):
+            km.shutdown_kernel(now=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{parent1}"):
+        time.sleep(0.05)
+    assert not os.path.exists(f"/proc/{parent1}")  # the retired warm parent left with its last kernel
+
+
 @pytest.mark.parametrize("source, reason", [
     ("import threading, time\nthreading.Thread(target=time.sleep, args=(60,), name='poller').start()\n",
      "threads other than the main one are alive after its warm-up (poller)"),
