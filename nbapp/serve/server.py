@@ -49,6 +49,7 @@ PORT_SEARCH = 100
 TEMPLATE_DIR = Path(__file__).with_name("templates") / "nbapp"
 BASE_TEMPLATE = "lab"  # what TEMPLATE_DIR extends; Voilà resolves its static files under this name
 CULL_INTERVAL = 60  # seconds between checks for idle kernels
+PAGE_EXTENSION_DENYLIST = ("jupyterlab-plotly", "@voila-dashboards/jupyterlab-preview")
 
 TIMEOUT_HELP = ("Make its first run faster (cache slow work with @st.cache_data or @st.cache_resource), "
                 "or serve it with a longer `nbapp run --timeout SECONDS`. Reload the page to try again.")
@@ -144,6 +145,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.VoilaConfiguration.preheat_kernel = options.preheat
     c.VoilaConfiguration.default_pool_size = options.pool_size
     c.VoilaConfiguration.extension_language_mapping = {".py": "python"}
+    # Lab-only extensions that every page would otherwise download and parse (plotly's is 4.8 MB of
+    # JavaScript; nbapp draws plotly charts with its own copy of plotly.js, loaded only when used).
+    c.VoilaConfiguration.extension_denylist = list(PAGE_EXTENSION_DENYLIST)
     c.VoilaConfiguration.resources = {"nbapp": {"timeout": options.timeout, "timeout_help": TIMEOUT_HELP,
                                                 "crash_help": CRASH_HELP}}
     c.VoilaExecutor.timeout_func = _AppCellTimeout(options.timeout)

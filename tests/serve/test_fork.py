@@ -221,6 +221,7 @@ def test_nbapp_run_forks_unless_told_not_to(tmp_path):
     forked = voila_config(ServeOptions(path=tmp_path / "app.py"), 8501)
     assert forked.VoilaConfiguration.kernel_spec_manager_class is ForkKernelSpecManager
     assert forked.ForkKernelSpecManager.fork_config["app"] == str(tmp_path / "app.py")
+    assert "jupyterlab-plotly" in forked.VoilaConfiguration.extension_denylist  # 4.8 MB of JS no page uses
     plain = voila_config(ServeOptions(path=tmp_path / "app.py", fork=False), 8501)
     assert "kernel_spec_manager_class" not in plain.VoilaConfiguration
 
