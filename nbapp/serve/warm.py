@@ -126,7 +126,7 @@ class WarmParent:
         self.restarts = 0
         self.proc: subprocess.Popen | None = None
         self._ready = threading.Event()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._closing = False
         self._retired: list[subprocess.Popen] = []  # warm parents of an older version of the app, until their kernels end
         # Mode 0700: only this user reaches the socket; in /tmp when TMPDIR is too long for a socket path.
@@ -213,8 +213,7 @@ class WarmParent:
         or the warm parent cannot be reached after a restart.
         """
         request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode() + b"\n"
-        if self._stale():
-            self.renew()
+        self.renew_if_stale()
         for attempt in range(2):
             self.wait_ready()
             conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -248,15 +247,18 @@ class WarmParent:
         except OSError:
             return False
 
-    def renew(self) -> None:
-        """Start a warm parent for the app as it is now; the current one forks no more and exits after its last kernel."""
-        with self._lock:
+    def renew_if_stale(self) -> None:
+        """When the app changed, start a warm parent for it as it is now; the current one forks no more and
+        exits after its last kernel. Returns None."""
+        with self._lock:  # two pages opening at once renew once
+            if not self._stale():
+                return
             old = self.proc
             if old is not None and old.poll() is None:
                 old.send_signal(signal.SIGUSR1)  # retire
                 self._retired.append(old)
-        log.info("nbapp: %s changed; warming a new parent", os.path.basename(self.app))
-        self.start()
+            log.info("nbapp: %s changed; warming a new parent", os.path.basename(self.app))
+            self.start()
 
     def close(self) -> None:
         """Stop the warm parent (it terminates its kernels) and remove its socket folder; returns None."""

@@ -53,7 +53,8 @@ KERNEL_IMPORTS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshe
 def unsafe_reason() -> str | None:
     """Why this process must not be forked into kernels, or None when it may.
 
-    Returns a short reason for: Python threads other than the main one alive; CUDA
+    Returns a short reason for: Python threads other than the main one alive; a global zmq
+    context (``zmq.Context.instance()``) open; CUDA
     initialised (torch says so, or libcuda is mapped into the process). Threads of native
     libraries that handle fork themselves (OpenBLAS's pool, via pthread_atfork) are not
     Python threads and do not count.
@@ -64,6 +65,10 @@ def unsafe_reason() -> str | None:
     others = [t.name for t in threading.enumerate() if t is not threading.main_thread() and t.is_alive()]
     if others:
         return f"threads other than the main one are alive after its warm-up ({', '.join(sorted(others))})"
+    zmq = sys.modules.get("zmq")
+    context = getattr(getattr(zmq, "Context", None), "_instance", None)
+    if context is not None and not context.closed:  # its I/O threads are native: threading does not list them
+        return "a zmq context was created during its warm-up (its I/O threads do not survive fork)"
     torch = sys.modules.get("torch")
     try:
         if torch is not None and torch.cuda.is_initialized():

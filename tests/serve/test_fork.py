@@ -195,6 +195,7 @@ def test_a_saved_module_gets_a_new_warm_parent_and_the_old_one_keeps_its_kernels
     ("import _ctypes, ctypes, os, shutil\n"  # what a CUDA library leaves in the process: libcuda mapped
      "shutil.copy(_ctypes.__file__, 'libcuda.so.1')\nctypes.CDLL(os.path.abspath('libcuda.so.1'))\n",
      "CUDA (libcuda) is loaded after its warm-up"),
+    ("import zmq\nzmq.Context.instance()\n", "a zmq context was created during its warm-up"),
     ("raise RuntimeError('no database')\n", "its warm-up run raised"),
 ])
 def test_an_app_that_is_not_fork_safe_gets_plain_kernels_and_one_warning(folder, caplog, source, reason):
