@@ -133,10 +133,6 @@ class ForkProvisioner(LocalProvisioner):
             self.forked = None
         await super().cleanup(restart)
 
-    async def get_provisioner_info(self) -> dict:
-        """What persists of this provisioner: LocalProvisioner's pid, pgid and ip."""
-        return await super().get_provisioner_info()
-
 
 def register() -> None:
     """Make ``nbapp-fork`` known to jupyter_client even where nbapp's entry point is not installed (a source checkout); returns None."""

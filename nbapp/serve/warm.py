@@ -78,7 +78,7 @@ class ForkedKernel:
             return self.exit_code
         if self._alive():
             return None
-        self._read_reports(0.5)  # the warm parent reaps it and reports in a moment
+        self._read_reports(0.2)  # the warm parent reaps it and reports in a moment
         return self.exit_code if self.exit_code is not None else -signal.SIGKILL
 
     def _alive(self) -> bool:
