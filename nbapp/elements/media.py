@@ -182,7 +182,10 @@ def _subtitles(subtitles: Any) -> list[dict[str, str]]:
     tracks = []
     for label, value in items:
         if isinstance(value, Path) or (isinstance(value, str) and os.path.isfile(value)):
-            value = Path(value).read_text(encoding="utf-8")
+            path = Path(value)
+            if not path.is_file() or path.suffix.lower() not in (".vtt", ".srt"):
+                raise fail("video", None, f"subtitles {label!r}: {str(path)!r} is not an existing .vtt or .srt file.")
+            value = path.read_text(encoding="utf-8")
         elif isinstance(value, (bytes, bytearray)):
             value = bytes(value).decode("utf-8")
         elif callable(getattr(value, "read", None)):
@@ -190,8 +193,15 @@ def _subtitles(subtitles: Any) -> list[dict[str, str]]:
             value = value.decode("utf-8") if isinstance(value, bytes) else value
         if not isinstance(value, str):
             raise fail("video", None, f"subtitles must be .vtt/.srt text, a path, bytes or a dict of those, got {got(value)}.")
+        text = value.strip()
+        if text and not text.startswith("WEBVTT") and not _SRT_TIME.search(text):
+            raise fail("video", None, f"subtitles {label!r} must be a path of an existing .vtt or .srt file, or "
+                                      f"WebVTT or SRT text; got {got(value)} (no such file, and not subtitles).")
         tracks.append({"label": str(label), "vtt": _to_vtt(value)})
     return tracks
+
+
+_SRT_TIME = re.compile(r"\d\d:\d\d:\d\d,\d\d\d --> \d\d:\d\d:\d\d,\d\d\d")
 
 
 def _to_vtt(text: str) -> str:

@@ -82,7 +82,9 @@ function camera(model, props, box, streams) {
   if (has && box.dataset.preview) shot.src = box.dataset.preview;
   again.addEventListener("click", () => { delete box.dataset.preview; clear(model); });
   if (has) return;
-  navigator.mediaDevices.getUserMedia({ video: true }).then((stream) => {
+  // resolution="720p" asks for that height; the browser picks the closest the camera has
+  const constraints = props.height ? { height: { ideal: props.height } } : true;
+  navigator.mediaDevices.getUserMedia({ video: constraints }).then((stream) => {
     streams.push(stream);
     video.srcObject = stream;
   }).catch(() => {

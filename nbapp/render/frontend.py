@@ -31,6 +31,7 @@ class Download(anywidget.AnyWidget):
     file_name = traitlets.Unicode("download").tag(sync=True)
     mime = traitlets.Unicode("application/octet-stream").tag(sync=True)
     notify = traitlets.Bool(True).tag(sync=True)
+    deferred = traitlets.Bool(False).tag(sync=True)  # the bytes are made on a click, asked for by a "fetch" message
 
 
 @functools.cache

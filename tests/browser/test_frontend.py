@@ -1,8 +1,6 @@
 """nbapp's ES modules (nbapp/frontend, through anywidget) in a served page: sort, copy, sidebar, dismiss, download."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import expect
 
@@ -15,6 +13,7 @@ st.dataframe({"name": ["b", "c", "a"], "score": [2.0, 10.0, 1.0]})
 st.toast("Saved!")
 if st.download_button("Get CSV", "a,b\\n1,2\\n", "table.csv", "text/csv"):
     st.write("downloaded once")
+st.download_button("Make report", lambda: "made on the click", "report.txt", on_click="ignore")
 '''
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
@@ -25,21 +24,11 @@ def server(serve):
 
 
 @pytest.fixture
-def app(page, server):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+def app(page, open_app, server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    open_app(server.url)
     expect(page.locator(".nbapp-dataframe .nbapp-grid-window .nbapp-grid-row")).to_have_count(3, timeout=WAIT)
-    yield page
-    assert [url for url in requests if not is_local(url)] == []
-
-
-def is_local(url: str) -> bool:
-    """True for this machine's server, and the blob: / data: URLs a page makes itself (anywidget's modules)."""
-    parsed = urlparse(url.removeprefix("blob:"))
-    return parsed.scheme == "data" or parsed.hostname == "127.0.0.1"
+    return page
 
 
 def test_no_element_in_the_page_has_an_inline_handler(app):
@@ -88,3 +77,11 @@ def test_the_download_button_saves_the_file_and_reruns_the_app(app):
     with open(download.path(), "rb") as f:
         assert f.read() == b"a,b\n1,2\n"
     expect(app.get_by_text("downloaded once")).to_be_visible(timeout=WAIT)
+
+
+def test_deferred_data_is_made_on_the_click(app):
+    with app.expect_download() as info:
+        app.get_by_text("Make report").click()
+    assert info.value.suggested_filename == "report.txt"
+    with open(info.value.path(), "rb") as f:
+        assert f.read() == b"made on the click"

@@ -15,7 +15,7 @@ from nbapp.elements.media import player_static
 from nbapp.runtime.runner import App
 from nbapp.testing import AppTest
 
-PRELUDE = "import io\nimport nbapp as st\nimport numpy as np\nfrom PIL import Image\n"
+PRELUDE = "import io\nfrom pathlib import Path\nimport nbapp as st\nimport numpy as np\nfrom PIL import Image\n"
 
 
 def run(script: str, **values) -> AppTest:
@@ -108,6 +108,8 @@ def test_a_list_of_images_with_captions_and_widths():
     ("st.audio(np.zeros((2, 2, 2)), sample_rate=8000)", ["(2, 2, 2)"]),
     ("st.audio(b'x', start_time='soon')", ["start_time must be", "'soon'"]),
     ("st.video(3.5)", ["data must be bytes", "3.5"]),
+    ("st.video(b'v', subtitles='subtitles.vtt')", ["subtitles 'default'", "'subtitles.vtt'", "no such file"]),
+    ("st.video(b'v', subtitles={'en': Path('gone.srt')})", ["subtitles 'en'", "'gone.srt' is not an existing"]),
     ("st.pdf(b'%PDF', height=0)", ["height must be", "0"]),
 ])
 def test_bad_media_arguments_show_an_error_naming_them(call, needles):

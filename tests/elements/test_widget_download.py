@@ -37,6 +37,28 @@ def test_an_open_file_is_read_from_its_start(tmp_path, run):
     assert (at.download_button[0].data, at.download_button[0].mime) == (b"weights", "application/x-bin")
 
 
+def test_a_file_opened_from_disk_names_the_download_and_its_type(tmp_path, run):
+    path = tmp_path / "scores.csv"
+    path.write_text("a,b\n1,2\n")
+    element = run(f"st.download_button('Get', open({str(path)!r}, 'rb'))").download_button[0]
+    assert (element.file_name, element.mime, element.data) == ("scores.csv", "text/csv", b"a,b\n1,2\n")
+    named = run(f"st.download_button('Get', open({str(path)!r}), 'mine.txt', 'text/x-mine')").download_button[0]
+    assert (named.file_name, named.mime) == ("mine.txt", "text/x-mine")
+
+
+def test_callable_data_is_not_called_by_the_run_and_makes_the_bytes_on_demand(run):
+    at = run("""
+calls = st.session_state.setdefault('calls', [])
+def make():
+    calls.append(1)
+    return 'x' * 3
+st.download_button('Get', make, 'x.txt')
+st.text(f"calls {len(calls)}")
+""")
+    assert at.exception == [] and at.text[0].value == "calls 0"
+    assert at.download_button[0].data() == (b"xxx", "text/plain")  # what a click in the browser gets
+
+
 def test_new_data_keeps_the_click_and_ignore_means_no_notification(run):
     at = run("import random\nst.text(str(st.download_button('Get', str(random.random()))))\n"
              "st.download_button('Quiet', 'x', on_click='ignore')")
@@ -47,7 +69,8 @@ def test_new_data_keeps_the_click_and_ignore_means_no_notification(run):
 
 @pytest.mark.parametrize("call, message", [
     ("st.download_button('Get', {'a': 1})",
-     "st.download_button('Get'): data must be a str, bytes or a file-like object, got dict. "
+     "st.download_button('Get'): data must be a str, bytes, a file-like object or a callable returning one, "
+     "got dict. "
      "Convert it first, e.g. df.to_csv(index=False) for a DataFrame."),
     ("st.download_button('Get', 'x', on_click='later')",
      "st.download_button('Get'): on_click must be 'rerun', 'ignore' or a callable, got 'later'."),

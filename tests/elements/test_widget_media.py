@@ -38,7 +38,7 @@ def test_what_the_browser_sends_becomes_an_uploaded_file(run):
 
 def test_bad_arguments(rejects):
     rejects("st.audio_input('a', sample_rate=10)", "sample_rate must be an int between 3000 and 384000")
-    rejects("st.camera_input('c', resolution='huge')", "resolution must be 'low', 'medium', 'high'")
+    rejects("st.camera_input('c', resolution='huge')", "resolution must be '480p', '720p', '1080p' or None; got 'huge'")
 
 
 def test_apptest_takes_a_file_tuple_or_upload_as_streamlits_does(run):

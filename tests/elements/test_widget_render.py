@@ -1,6 +1,7 @@
 """Input widgets drawn with ipywidgets: the control, browser changes sent to the app, reuse, app pushes."""
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timezone
 
 import ipywidgets as w
@@ -71,8 +72,6 @@ CASES = [
          w.SelectionSlider, "index", 0, 4, 4, date(2024, 1, 3), 2),
     Case("select_slider", "st.select_slider('Pick', ['S', 'M', 'L'], value=('S', 'M'), key='k')",
          w.SelectionRangeSlider, "index", (0, 1), (1, 2), (1, 2), ("S", "L"), (0, 2)),
-    Case("text_input", "st.text_input('Pick', key='k')", w.Text, "value", "", "hi", "hi", "yo", "yo"),
-    Case("text_input", "st.text_input('Pick', type='password', key='k')", w.Password, "value", "", "pw", "pw", "x", "x"),
     Case("text_area", "st.text_area('Pick', 'a\\nb', key='k')", w.Textarea, "value", "a\nb", "c", "c", "d", "d"),
     Case("color_picker", "st.color_picker('Pick', key='k')", w.ColorPicker, "value",
          "#000000", "#ff0000", "#ff0000", "#00ff00", "#00ff00"),
@@ -106,9 +105,9 @@ def test_a_widget_draws_its_control_sends_changes_is_reused_and_shows_app_values
 
 
 def test_label_visibility_and_help_shape_the_label():
-    drawn = Drawn("st.text_input('Shown', help='Why <b>')\nst.radio('Hidden', [1], label_visibility='hidden')\n"
+    drawn = Drawn("st.text_area('Shown', help='Why <b>')\nst.radio('Hidden', [1], label_visibility='hidden')\n"
                   "st.selectbox('Gone', [1], label_visibility='collapsed')\nst.checkbox('Box', label_visibility='collapsed')")
-    shown = drawn.box("text_input").children[0]
+    shown = drawn.box("text_area").children[0]
     assert 'title="Why &lt;b&gt;"' in shown.value and shown.layout.display is None
     assert drawn.box("radio").children[0].layout.visibility == "hidden"
     assert drawn.box("selectbox").children[0].layout.display == "none"
@@ -138,9 +137,25 @@ def test_radio_captions_and_horizontal_layout():
     assert control.options == ("a — first", "b") and control.orientation == "horizontal"
 
 
+def test_text_input_is_a_typed_box_whose_text_reaches_the_app():
+    drawn = Drawn("st.text_input('Mail', type='email', key='k')\nst.text_input('Code', validate=('^[0-9]+$', 'Digits'), "
+                  "live=True, icon='🔑', required=True, max_chars=6)")
+    mail, code = _find(drawn.renderer.root, "nbapp-text_input")
+    assert (mail.props["input_type"], mail.props["placeholder"], mail.props["icon"], mail.props["autocomplete"]) == (
+        "email", "you@example.com", "nbapp:mail", "email")
+    assert mail.props["pattern"] == r"^[^\s@]+@[^\s@]+\.[^\s@]+$" and mail.props["live"] is None
+    assert (code.props["pattern"], code.props["message"], code.props["live"], code.props["icon"], code.props["required"],
+            code.props["max_chars"]) == ("^[0-9]+$", "Digits", 250, "🔑", True, 6)
+    mail.value = "me@example.org"  # what text_input.js sends on Enter
+    assert drawn.sent == [("k", "me@example.org")]
+    drawn.browser()
+    drawn.push("you@example.org")
+    assert next(_find(drawn.renderer.root, "nbapp-text_input")) is mail and mail.value == "you@example.org"
+
+
 def test_text_longer_than_max_chars_is_cut_in_the_box():
-    drawn = Drawn("st.text_input('T', max_chars=3, key='k')")
-    control = drawn.box("text_input").children[-1]
+    drawn = Drawn("st.text_area('T', max_chars=3, key='k')")
+    control = drawn.box("text_area").children[-1]
     control.value = "abcdef"
     assert control.value == "abc" and drawn.sent == [("k", "abc")]
 
@@ -263,6 +278,37 @@ def test_download_button_sends_its_bytes_once_as_a_buffer_and_its_click_reaches_
     assert drawn.sent == [("k", True)]
     drawn.browser()
     assert drawn.box("download") is button
+
+
+def test_deferred_download_data_is_made_on_a_worker_thread_when_the_browser_asks():
+    drawn = Drawn("""
+import threading
+made = []
+def report():
+    made.append(threading.current_thread().name)
+    return 'col\\n1\\n'
+def broken():
+    raise OSError('disk full')
+st.download_button('Report', report, 'r.csv', 'text/csv', key='r')
+st.download_button('Broken', broken, key='b')
+st.text(f"made {len(made)}")
+""")
+    report, broken = _find(drawn.renderer.root, "nbapp-download")
+    assert report.deferred and report.data == b"" and report.mime == "text/csv"
+    sent, done = [], threading.Event()
+
+    def send(content, buffers=None):
+        sent.append((content, buffers))
+        done.set()
+
+    for box in (report, broken):
+        box.send = send
+        done.clear()
+        box._handle_custom_msg({"event": "fetch"}, [])  # what download.js sends on a click
+        assert done.wait(10)
+    assert sent == [({"event": "data", "mime": "text/csv"}, [b"col\n1\n"]),
+                    ({"event": "error", "message": "OSError: disk full"}, None)]
+    assert drawn.sent == []  # asking for the bytes is not the click: that message reruns the app
 
 
 def test_download_button_without_notification_or_name_or_when_disabled():

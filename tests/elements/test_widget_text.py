@@ -34,11 +34,62 @@ def test_browser_text_longer_than_max_chars_is_cut_with_a_warning(run):
         assert at.session_state.widget("k").deserialize(12) == ""
 
 
+def test_typed_boxes_bring_streamlits_defaults_which_arguments_replace_or_turn_off(run):
+    at = run("""
+st.text_input('Mail', type='email')
+st.text_input('Site', type='url', placeholder='docs', icon='', validate='')
+st.text_input('Find', type='search', autocomplete='on')
+st.text_input('Call', type='phone', icon=':telephone_receiver:')
+""")
+    mail, site, find, call = at.text_input
+    assert (mail.input_type, mail.placeholder, mail.icon, mail.autocomplete, mail.message) == (
+        "email", "you@example.com", "nbapp:mail", "email", "Enter a valid email address.")
+    assert (site.input_type, site.placeholder, site.icon, site.pattern) == ("url", "docs", None, None)
+    assert (find.input_type, find.placeholder, find.icon, find.autocomplete) == ("search", "Search", "nbapp:search", "on")
+    assert (call.input_type, call.icon, call.autocomplete, call.pattern) == ("tel", "📞", "tel", None)
+
+
+def test_text_that_fails_validate_or_required_never_becomes_the_value(run):
+    at = run("""
+st.text(repr(st.text_input('Mail', 'a@b.co', type='email', key='m')))
+st.text(repr(st.text_input('Code', validate=('^[0-9]{3}$', 'Three digits'), key='c')))
+st.text(repr(st.text_input('Name', 'Ada', required=True, key='n')))
+""")
+    assert at.text_input[1].message == "Three digits"
+    at.text_input[0].input("me@example.org")
+    at.text_input[1].input("123").run()
+    assert [t.value for t in at.text] == ["'me@example.org'", "'123'", "'Ada'"]
+    # What the page refuses to send; a browser that skipped its check gets the default back.
+    with pytest.warns(RuntimeWarning, match=r"does not match validate"):
+        assert at.session_state.widget("m").deserialize("not-an-address") == "a@b.co"
+    with pytest.warns(RuntimeWarning, match=r"is empty and the box is required"):
+        assert at.session_state.widget("n").deserialize("  ") == "Ada"
+
+
+@pytest.mark.parametrize("live, ms", [(False, None), (True, 250), ("0ms", 0), ("0.5s", 500), ("1m", 60_000)])
+def test_live_is_a_pause_in_milliseconds(live, ms, run):
+    assert run(f"st.text_input('Q', live={live!r})").text_input[0].live == ms
+
+
+@pytest.mark.parametrize("call, message", [
+    ("st.text_input('T', validate=3)",
+     "st.text_input('T'): validate must be None, a regex string or a (regex, message) tuple of strings; got 3 (int)."),
+    ("st.text_input('T', validate='(')", "st.text_input('T'): validate is not a regular expression"),
+    ("st.text_input('T', live=300)", "st.text_input('T'): live must be True, False or a duration string such as "
+                                     "'300ms' or '0.5s' (a number has no unit: live=300 is not milliseconds); got 300 (int)."),
+    ("st.text_input('T', live='2h')", "st.text_input('T'): live must be a duration from '0ms' to '1m' such as '300ms'; "
+                                      "got '2h' (str)."),
+])
+def test_bad_validate_or_live_is_named(call, message, run):
+    assert run(call).exception[0].value.startswith(message)
+
+
 @pytest.mark.parametrize("call, message", [
     ("st.text_input('T', 'toolong', max_chars=3)",
      "st.text_input('T'): value has 7 characters, more than max_chars=3: shorten the value or raise max_chars."),
     ("st.text_input('T', max_chars=0)", "st.text_input('T'): max_chars must be a positive int or None, got 0."),
-    ("st.text_input('T', type='secret')", "st.text_input('T'): type must be 'default' or 'password', got 'secret'."),
+    ("st.text_input('T', type='secret')", "st.text_input('T'): type must be one of 'default', 'password', 'email', 'url', 'phone', 'search'; "
+     "got 'secret' (str)."),
     ("st.text_input('T', placeholder=1)", "st.text_input('T'): placeholder must be a str or None, got 1 (int)."),
     ("st.text_area('A', height=20)", "st.text_area('A'): height must be None or an int of at least 68 (pixels), got 20."),
     ("st.text_input(42)", "st.text_input(): label must be str, got 42 (int)."),

@@ -26,6 +26,7 @@ def browser_file(name: str, content: bytes, type: str = "") -> dict:
 def test_nothing_uploaded_is_none_or_an_empty_list():
     assert app().text[0].value == "None"
     assert app(multiple=True).text[0].value == "[]"
+    assert app(multiple="'directory'").text[0].value == "[]"  # a folder's files: a list, as with True
 
 
 def test_an_uploaded_file_is_a_file_like_object_with_name_type_and_size():

@@ -2,6 +2,9 @@
 and link_button (opens a URL; not a widget)."""
 from __future__ import annotations
 
+import functools
+import mimetypes
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -72,8 +75,10 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None, mim
                     wrap: bool | None = None) -> bool:
     """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
 
-    ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream")
-    or a file-like object. ``on_click`` is "rerun" (default), "ignore" (the click does not
+    ``data`` is a str (sent as UTF-8, ``mime`` "text/plain"), bytes ("application/octet-stream"),
+    a file-like object (one opened from disk names the file and its type when ``file_name`` /
+    ``mime`` are not given), or a callable without arguments returning one of those, called
+    on a worker thread when the button is clicked (deferred: nothing is sent before). ``on_click`` is "rerun" (default), "ignore" (the click does not
     rerun the app) or a callback. Raises NbappAPIError for other data, inside an st.form,
     or for an unknown ``type``.
 
@@ -83,7 +88,11 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None, mim
     """
     check_choice("download_button", "type", type, BUTTON_TYPES)
     _outside_form(dg, "download_button", label, "put it after the form")
-    payload, default_mime = _download_bytes(label, data)
+    if callable(data):
+        payload, default_mime = functools.partial(_deferred_bytes, label, data, mime), "application/octet-stream"
+    else:
+        file_name, mime = _file_info(data, file_name, mime)
+        payload, default_mime = _download_bytes(label, data)
     if not (on_click is None or on_click in ("rerun", "ignore") or callable(on_click)):
         raise NbappAPIError(f"st.download_button({label!r}): on_click must be 'rerun', 'ignore' or a callable, "
                             f"got {describe(on_click)}.")
@@ -124,6 +133,21 @@ def _outside_form(dg, fn: str, label: str, fix: str) -> None:
         raise NbappAPIError(f"st.{fn}({label!r}) can't be used in an st.form(); {fix}.")
 
 
+def _file_info(data: Any, file_name: str | None, mime: str | None) -> tuple[str | None, str | None]:
+    """The file name and MIME type a file opened from disk gives, where the caller gave none."""
+    path = getattr(data, "name", None)
+    if not isinstance(path, str) or not hasattr(data, "read"):
+        return file_name, mime
+    file_name = file_name or os.path.basename(path)
+    return file_name, mime or mimetypes.guess_type(file_name)[0]
+
+
+def _deferred_bytes(label: str, data: Callable[[], Any], mime: str | None) -> tuple[bytes, str]:
+    """Call a deferred download's ``data`` (on a click) and return its bytes and MIME type."""
+    payload, default_mime = _download_bytes(label, data())
+    return payload, mime or default_mime
+
+
 def _download_bytes(label: str, data: Any) -> tuple[bytes, str]:
     """Return the bytes to download and their default MIME type; raise NbappAPIError for other data."""
     if hasattr(data, "getvalue"):  # BytesIO / StringIO: the whole buffer, wherever its position
@@ -136,5 +160,6 @@ def _download_bytes(label: str, data: Any) -> tuple[bytes, str]:
         return data.encode("utf-8"), "text/plain"
     if isinstance(data, (bytes, bytearray, memoryview)):
         return bytes(data), "application/octet-stream"
-    raise NbappAPIError(f"st.download_button({label!r}): data must be a str, bytes or a file-like object, got "
+    raise NbappAPIError(f"st.download_button({label!r}): data must be a str, bytes, a file-like object or a "
+                        f"callable returning one, got "
                         f"{type(data).__name__}. Convert it first, e.g. df.to_csv(index=False) for a DataFrame.")

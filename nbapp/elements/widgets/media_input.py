@@ -16,7 +16,7 @@ from nbapp.elements.widgets.upload import UploadedFile, uploaded_file
 from nbapp.runtime.state import warn_value_rejected
 
 MEDIA = Frontend("media_input.js", css="media_input.css")
-RESOLUTIONS = ("low", "medium", "high")  # camera_input(resolution=): accepted; the browser picks its default
+RESOLUTIONS = {"480p": 480, "720p": 720, "1080p": 1080}  # camera_input(resolution=): the height asked of the camera
 
 
 def _static(props: dict[str, Any]) -> str:
@@ -68,7 +68,8 @@ def camera_input(dg, label: str, key: str | int | None = None, help: str | None 
     :class:`UploadedFile`) on this and later runs, None before one is taken or after it is cleared.
 
     Without a camera (or the page's permission) the widget offers to upload an image instead.
-    Raises NbappAPIError for a bad ``resolution``.
+    ``resolution`` ("480p", "720p", "1080p") is the height asked of the camera; the browser picks
+    the closest one the camera has. Raises NbappAPIError for another ``resolution``.
 
     Examples
     --------
@@ -76,12 +77,10 @@ def camera_input(dg, label: str, key: str | int | None = None, help: str | None 
     >>> if photo:
     ...     st.image(photo)
     """
-    if resolution is not None and resolution not in RESOLUTIONS and not (
-            isinstance(resolution, tuple) and len(resolution) == 2 and all(is_int(v) for v in resolution)):
-        raise fail("camera_input", label, f"resolution must be 'low', 'medium', 'high', a (width, height) tuple or "
-                                          f"None; got {got(resolution)}.")
+    if resolution is not None and resolution not in RESOLUTIONS:
+        raise fail("camera_input", label, f"resolution must be '480p', '720p', '1080p' or None; got {got(resolution)}.")
     return _media(dg, "camera_input", label, key, help, on_change, args, kwargs, disabled, label_visibility,
-                  {"media": "camera", "width": width}, "image/")
+                  {"media": "camera", "width": width, "height": RESOLUTIONS.get(resolution)}, "image/")
 
 
 @element(frontend=MEDIA, static=_static)

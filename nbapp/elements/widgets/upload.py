@@ -59,7 +59,7 @@ def _extensions(label: str, type: Any) -> list[str]:
 
 
 @element()
-def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_multiple_files: bool = False,
+def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_multiple_files: bool | str = False,
                   key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
                   args: tuple | None = None, kwargs: dict | None = None, *, disabled: bool = False,
                   label_visibility: str = "visible",
@@ -67,6 +67,8 @@ def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_mu
                   width: int | str = "stretch") -> UploadedFile | list[UploadedFile] | None:
     """Display a file upload button; returns the uploaded :class:`UploadedFile` (None before an
     upload), or with ``accept_multiple_files=True`` a list of them (empty before an upload).
+    ``accept_multiple_files="directory"`` returns a list too; the picker offers the files of a
+    folder to select (ipywidgets' upload control has no folder picker).
 
     ``type`` restricts the extensions offered and accepted ("csv" or [".png", "jpg"]).
     Raises NbappAPIError for a bad ``type``, or when the value was set in st.session_state.
@@ -82,7 +84,8 @@ def file_uploader(dg, label: str, type: str | list[str] | None = None, accept_mu
                                         or max_upload_size <= 0):
         raise fail("file_uploader", label, f"max_upload_size must be a positive int (megabytes) or None, "
                                            f"got {describe(max_upload_size)}.")
-    check_bool("file_uploader", "accept_multiple_files", accept_multiple_files, label=label)
+    if accept_multiple_files != "directory":
+        check_bool("file_uploader", "accept_multiple_files", accept_multiple_files, label=label)
     multiple = bool(accept_multiple_files)
     default: Any = [] if multiple else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import threading
 
 import ipywidgets as w
 
@@ -49,22 +50,46 @@ class DownloadButton(Adapter):
 
     The bytes travel once, as a binary buffer, and again only when they change; the click
     reaches the kernel as a custom message, and reruns the app like any button click.
+    Deferred data (a callable in ``props["data"]``) is made on a worker thread when the
+    browser asks for it on a click, and sent back as a buffer of that message's answer.
     """
 
     def create(self, props, emit):
         widget = classed(Download(), "nbapp-download")
-        widget.on_msg(lambda _, content, buffers: emit(True) if content.get("event") == "click" else None)
+
+        def receive(_, content, buffers):
+            if content.get("event") == "click":
+                emit(True)
+            elif content.get("event") == "fetch":
+                threading.Thread(target=_send_deferred, args=(widget, widget.fetch), daemon=True).start()
+
+        widget.on_msg(receive)
         self.update(widget, props, {})
         return widget
 
     def update(self, widget, props, old):
-        if changed(props, old, "data"):
+        deferred = callable(props["data"])
+        widget.fetch = props["data"] if deferred else None  # the newest run's callable
+        widget.deferred = deferred
+        if not deferred and changed(props, old, "data"):
             widget.data = props["data"]
+        elif deferred:
+            widget.data = b""
         widget.mime = props["mime"]
         widget.file_name = props["file_name"] or "download" + (mimetypes.guess_extension(props["mime"]) or "")
         widget.notify = bool(props["notify"])
         widget.html = _anchor(props, f'href="#" download="{html.escape(widget.file_name)}"')
         return True
+
+
+def _send_deferred(widget, fetch) -> None:
+    """Make a deferred download's bytes and send them to the browser that asked, or the error that stopped it."""
+    try:
+        data, mime = fetch()
+    except Exception as exc:  # the app's own code: the page says what went wrong, the app lives on
+        widget.send({"event": "error", "message": f"{type(exc).__name__}: {exc}"})
+        return
+    widget.send({"event": "data", "mime": mime}, buffers=[data])
 
 
 @adapter("link_button")

@@ -1,5 +1,5 @@
-"""Typed values: text_input (Text / Password), text_area (Textarea), number_input (Text with − / +),
-color_picker (ColorPicker). Text reaches the app on Enter or when the box loses focus."""
+"""Typed values: text_area (Textarea), number_input (Text with − / +), color_picker (ColorPicker).
+Text reaches the app on Enter or when the box loses focus. (text_input is nbapp/frontend/text_input.js.)"""
 from __future__ import annotations
 
 import math
@@ -23,14 +23,6 @@ class _Typed(InputAdapter):
             control.value = text[:limit]  # that change sends the value
             return REJECT
         return text
-
-
-@adapter("text_input")
-class TextInput(_Typed):
-    structure = ("type",)
-
-    def control(self, props):
-        return (w.Password if props["type"] == "password" else w.Text)(continuous_update=False)
 
 
 @adapter("text_area")
