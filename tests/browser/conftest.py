@@ -107,7 +107,8 @@ class Server(_ServerProcess):
         # --port 0: the server holds a free port from the start (a port picked here could be taken
         # before the server binds it) and prints which one.
         super().__init__([sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", "0"], cwd=cwd,
-                         url=re.compile(r"Local URL:\s*(\S+)"), start=SERVER_START, stop_signal=signal.SIGINT, env=env)
+                         url=re.compile(r"Local URL:\s*(\S+)"), start=SERVER_START, stop_signal=signal.SIGINT,
+                         env=env)
 
 
 class Lab(_ServerProcess):
