@@ -1,10 +1,13 @@
-"""Benchmark: the slider app served by `nbapp run`, by `streamlit run` and by plain Voilà + `interact`.
+"""Benchmark: the slider app served by `nbapp run` (forked kernels, and --no-fork), `streamlit run` and plain Voilà.
 
-Run from the repository root, with Streamlit installed as the bench-only extra
-(``pip install -e .[bench]``, i.e. streamlit==1.67.0) and Debian's Chromium::
+Run from the repository root, with Debian's Chromium. Streamlit 1.67 may live in its own
+virtual environment: name its ``streamlit`` with ``--streamlit`` (by default, the one this
+Python imports, else the first on PATH)::
 
-    python bench/bench_serve.py               # 30 changes, 5 warm page opens
-    python bench/bench_serve.py --changes 10  # quicker
+    python bench/bench_serve.py --streamlit /tmp/stvenv/bin/streamlit               # everything
+    python bench/bench_serve.py --changes 10 --sessions 1,5                          # quicker
+    python bench/bench_serve.py --nbapp= --nbapp=--no-preheat                        # nbapp's options compared
+    python bench/bench_serve.py --model-mb 500 --streamlit /tmp/stvenv/bin/streamlit  # one model per server
 
 The same app everywhere: an int slider 0..100 (default 25) and the line
 "{x} squared is {x*x}", measured in headless Chromium:
@@ -17,8 +20,13 @@ The same app everywhere: an int slider 0..100 (default 25) and the line
   served a page (median of 5 fresh browser contexts), and -> the live slider drawn
   (nbapp's first paint is a static snapshot of the first run; the live widgets follow);
 * cold start: server process start -> first rendered line in a page polling for it;
-* memory: resident memory of the server and all its children (kernels) with 1 and
-  with 5 pages open.
+* memory: PSS (each shared page divided among its sharers: what the server really costs)
+  of the server and all its descendants (kernels, warm parent) with 1, 5 and 20 pages
+  open, read from /proc/PID/smaps_rollup; and RSS with 1 and 5 pages (the older column).
+
+``--model-mb N``: instead, an app whose ``st.cache_resource`` builds an N MB array (and
+sleeps 3 s, as loading a model would): PSS with 1 and 5 pages open, and the seconds from
+opening the second page to its first output.
 Without Streamlit its row reads "n/a". Prints a Markdown table.
 """
 from __future__ import annotations
@@ -28,6 +36,7 @@ import errno
 import os
 import random
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -42,6 +51,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+
+from nbapp.testing.procs import tree_memory_mb
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -153,10 +164,22 @@ def voila_cmd(*options: str, path: str = "interact.ipynb") -> list[str]:
     return [sys.executable, "-m", "voila", path, "--no-browser", f"--port={spare_port()}", *options]
 
 
-def streamlit_cmd() -> list[str]:
+def find_streamlit(given: str | None) -> list[str] | None:
+    """The command that runs Streamlit: ``given`` (a ``streamlit`` executable), else this Python's, else PATH's; None without one."""
+    if given:
+        return [given]
+    try:
+        import streamlit  # noqa: F401
+        return [sys.executable, "-m", "streamlit"]
+    except ImportError:
+        found = shutil.which("streamlit")
+        return [found] if found else None
+
+
+def streamlit_cmd(streamlit: list[str], path: str = "app.py") -> list[str]:
     """`streamlit run` with the options a benchmark needs (headless, no telemetry)."""
-    return [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-            "--server.port", str(spare_port()), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    return [*streamlit, "run", path, "--server.headless", "true", "--server.port", str(spare_port()),
+            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
 
 
 def write_apps(folder: Path) -> None:
@@ -210,25 +233,7 @@ def change_latencies(page, changes: int) -> list[float]:
 
 def tree_rss_mb(pid: int) -> float:
     """Resident memory (MB) of process ``pid`` and all its descendants, read from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(children.get(current, ()))
-        try:
-            with open(f"/proc/{current}/statm") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except OSError:
-            pass
-    return total / 2**20
+    return tree_memory_mb(pid, "Rss")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -237,8 +242,25 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def measure(browser, name: str, start_cmd: Callable[[], list[str]], folder: Path, changes: int, opens: int) -> dict:
-    """Every number of one row: cold start, warm opens, change latencies, memory."""
+def open_sessions(browser, url: str, pages: list, count: int) -> None:
+    """Open pages at ``url`` (each in a fresh context, showing its first line) until ``pages`` holds ``count``."""
+    while len(pages) < count:
+        pages.append(open_page(browser, url, 60)[0])
+
+
+def memory_at(proc: subprocess.Popen, browser, url: str, pages: list, counts: list[int]) -> dict[int, tuple[float, float]]:
+    """(PSS, RSS) in MB of the server's process tree with each of ``counts`` pages open (``pages`` grows to the last)."""
+    memory = {}
+    for count in counts:
+        open_sessions(browser, url, pages, count)
+        time.sleep(2)  # the preheat pool refills, the pages settle
+        memory[count] = (tree_memory_mb(proc.pid, "Pss"), tree_memory_mb(proc.pid, "Rss"))
+    return memory
+
+
+def measure(browser, name: str, start_cmd: Callable[[], list[str]], folder: Path, changes: int, opens: int,
+            sessions: list[int]) -> dict:
+    """Every number of one row: cold start, warm opens, change latencies, memory at each count of ``sessions``."""
     with server(start_cmd(), folder) as running:
         url, proc = running.url, running.proc
         first, cold = open_page(browser, url, 120)
@@ -262,16 +284,46 @@ def measure(browser, name: str, start_cmd: Callable[[], list[str]], folder: Path
         pages.append(page)
         latencies = change_latencies(page, changes)
         time.sleep(1)
-        mem1 = tree_rss_mb(proc.pid)
-        for _ in range(4):
-            pages.append(open_page(browser, url, 30)[0])
-        time.sleep(2)
-        mem5 = tree_rss_mb(proc.pid)
+        memory = memory_at(proc, browser, url, pages, sessions)
         for page in pages:
             close(page)
     return {"name": name, "p50": statistics.median(latencies), "p90": percentile(latencies, 0.9),
             "warm": statistics.median(warm) if warm else float("nan"),
-            "interactive": statistics.median(interactive) if interactive else float("nan"), "cold": cold, "mem1": mem1, "mem5": mem5}
+            "interactive": statistics.median(interactive) if interactive else float("nan"), "cold": cold,
+            "memory": memory}
+
+
+MODEL = '''\
+import time
+import numpy as np
+import streamlit as st
+
+@st.cache_resource
+def load():
+    time.sleep(3)  # as reading weights from disk would
+    return np.full({size} * 2**20 // 8, 1.0)  # written, so really resident (np.zeros would map nothing)
+
+model = load()
+x = st.slider("x", 0, 100, 25)
+st.write(f"{{x}} squared is {{x * x}}")
+'''
+
+
+def measure_model(browser, name: str, start_cmd: Callable[[], list[str]], folder: Path) -> dict:
+    """PSS with 1 and 5 pages of the model app open, and seconds from opening the second page to its first output."""
+    with server(start_cmd(), folder) as running:
+        url, proc = running.url, running.proc
+        pages = [open_page(browser, url, 180)[0]]
+        time.sleep(2)
+        pss1 = tree_memory_mb(proc.pid, "Pss")
+        page, second = open_page(browser, url, 60)
+        pages.append(page)
+        open_sessions(browser, url, pages, 5)
+        time.sleep(2)
+        pss5 = tree_memory_mb(proc.pid, "Pss")
+        for page in pages:
+            close(page)
+    return {"name": name, "pss1": pss1, "pss5": pss5, "second": second}
 
 
 def main() -> None:
@@ -279,36 +331,58 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--changes", type=int, default=30, help="slider changes timed (after 3 warm-ups)")
     parser.add_argument("--opens", type=int, default=5, help="warm page opens timed")
+    parser.add_argument("--sessions", default="1,5,20", help="open pages at which memory is read (default: 1,5,20)")
+    parser.add_argument("--streamlit", metavar="PATH", help="the streamlit executable (e.g. a venv's bin/streamlit)")
+    parser.add_argument("--nbapp", action="append", metavar="OPTIONS",
+                        help="an `nbapp run` row with these options (repeatable; default: '' and '--no-fork')")
+    parser.add_argument("--model-mb", type=int, metavar="N",
+                        help="measure the one-model-per-server case instead, with an N MB cached array")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    try:
-        import streamlit  # noqa: F401
-        has_streamlit = True
-    except ImportError:
-        has_streamlit = False
+    streamlit = find_streamlit(args.streamlit)
+    sessions = sorted({int(n) for n in args.sessions.split(",")} | {1})
     folder = Path(tempfile.mkdtemp(prefix="nbapp-bench-serve-"))
     write_apps(folder)
-    targets = [("nbapp run app.py", nbapp_cmd)]
-    if has_streamlit:
-        targets.append(("streamlit run app.py", streamlit_cmd))
-    targets.append(("voila + interact", voila_cmd))
+    targets = [(" ".join(["nbapp run", *options.split(), "app.py"]), lambda options=options: nbapp_cmd(*options.split()))
+               for options in (args.nbapp or ["", "--no-fork"])]
+    if streamlit:
+        targets.append(("streamlit run app.py", lambda: streamlit_cmd(streamlit)))
+    if args.model_mb:
+        (folder / "app.py").write_text(MODEL.format(size=args.model_mb), encoding="utf-8")
+    else:
+        targets.append(("voila + interact", voila_cmd))
     rows = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, cmd in targets:
-            rows.append(measure(browser, name, cmd, folder, args.changes, args.opens))
+            if args.model_mb:
+                rows.append(measure_model(browser, name, cmd, folder))
+            else:
+                rows.append(measure(browser, name, cmd, folder, args.changes, args.opens, sessions))
             print(f"measured {name}", file=sys.stderr)
         browser.close()
+    missing = "" if streamlit else "| streamlit run app.py | n/a |\n"
+    if args.model_mb:
+        print(f"\n{os.cpu_count()} CPUs, an app whose st.cache_resource loads {args.model_mb} MB\n")
+        print("| target | PSS, 1 page | PSS, 5 pages | 5 / 1 | 2nd page open -> first output |")
+        print("|---|---|---|---|---|")
+        for r in rows:
+            print(f"| {r['name']} | {r['pss1']:.0f} MB | {r['pss5']:.0f} MB | {r['pss5'] / r['pss1']:.2f}x "
+                  f"| {r['second']:.2f} s |")
+        print(missing, end="")
+        return
     print(f"\n{os.cpu_count()} CPUs, {args.changes} changes, {args.opens} warm opens\n")
+    counts = " / ".join(map(str, sessions))
     print("| target | change -> new text, p50 / p90 | warm page open -> first output / live slider "
-          "| server start -> first output | RSS, 1 / 5 sessions |")
-    print("|---|---|---|---|---|")
+          f"| server start -> first output | PSS, {counts} sessions | RSS, {counts} sessions |")
+    print("|---|---|---|---|---|---|")
     for r in rows:
+        pss = " / ".join(f"{r['memory'][n][0]:.0f}" for n in sessions)
+        rss = " / ".join(f"{r['memory'][n][1]:.0f}" for n in sessions)
         print(f"| {r['name']} | {r['p50']:.1f} ms / {r['p90']:.1f} ms | {r['warm']:.2f} s / {r['interactive']:.2f} s "
-              f"| {r['cold']:.2f} s | {r['mem1']:.0f} / {r['mem5']:.0f} MB |")
-    if not has_streamlit:
-        print("| streamlit run app.py | n/a | n/a | n/a | n/a |")
+              f"| {r['cold']:.2f} s | {pss} MB | {rss} MB |")
+    print(missing, end="")
 
 
 if __name__ == "__main__":

@@ -110,6 +110,9 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
                              f"(default: {d.timeout:g}; 0: no limit)")
     parser.add_argument("--no-preheat", dest="preheat", action="store_false",
                         help="start each page's kernel on request instead of keeping warm ones ready")
+    parser.add_argument("--no-fork", dest="fork", action="store_false",
+                        help="start each page's kernel as a new process instead of forking it from a warm parent "
+                             "that already imported the app and ran its cached loaders")
     parser.add_argument("--pool-size", type=int, default=d.pool_size, metavar="N",
                         help=f"how many warm kernels to keep ready (default: {d.pool_size})")
     parser.add_argument("--cull-idle", type=int, default=d.cull_idle, metavar="SECONDS",
@@ -122,10 +125,17 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _serve(args: argparse.Namespace, path: Path) -> None:
     from nbapp.serve.options import ServeOptions
+
+    if args.fork and path.is_file():
+        # The warm parent's warm-up (imports, the app's first run) overlaps the server's imports.
+        from nbapp.serve.warm import app_config, prestart
+
+        prestart(**app_config(path.resolve(), args.timeout))
     from nbapp.serve.server import serve
 
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,
+                           fork=args.fork,
                            cull_idle=args.cull_idle, theme=args.theme or _config_theme(path) or d_theme(),
                            debug=args.debug)
     if options.port is not None and not 0 <= options.port < 65536:

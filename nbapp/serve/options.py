@@ -16,6 +16,7 @@ class ServeOptions:
     watch: bool = True  # rerun open pages when the script is saved
     timeout: float = 60.0  # seconds the app's first run may take before the page reports it
     preheat: bool = True
+    fork: bool = True  # fork each page's kernel from a warm parent (nbapp.serve.fork); False: plain kernels
     pool_size: int = 1
     cull_idle: int = 600  # seconds before an idle kernel (its page closed) is shut down; 0: never
     theme: str = "light"  # "light" or "dark"

@@ -8,6 +8,9 @@ for Voilà's page loads that never finish). Everything else is Voilà's configur
   shipped as package data and put first on Voilà's template path);
 - each browser session gets its own kernel; ``preheat`` keeps ``pool_size`` kernels that
   already ran the app, so a page opens fast;
+- with ``fork`` (the default), each kernel is forked from a warm parent that imported the
+  app's modules and ran its cached loaders once (:mod:`nbapp.serve.fork`): pages share that
+  memory, and a model behind ``st.cache_resource`` is loaded once per server;
 - closing a page shuts its kernel down; a kernel whose page vanished without saying so
   (a crash, a dropped network) is culled after ``cull_idle`` seconds without a connection;
 - the app's first run gets ``timeout`` seconds; after that the page says so instead of
@@ -23,6 +26,7 @@ import webbrowser
 from pathlib import Path
 from typing import Any
 
+from jupyter_core.utils import ensure_async
 from jupyter_server import DEFAULT_STATIC_FILES_PATH
 from jupyter_server.utils import url_path_join
 from jupyter_server.services.contents.largefilemanager import LargeFileManager
@@ -36,7 +40,7 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
-from nbapp.serve import wakeup
+from nbapp.serve import fork, wakeup, warm
 from nbapp.serve.errors import UsageError
 from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
@@ -46,6 +50,7 @@ PORT_SEARCH = 100
 TEMPLATE_DIR = Path(__file__).with_name("templates") / "nbapp"
 BASE_TEMPLATE = "lab"  # what TEMPLATE_DIR extends; Voilà resolves its static files under this name
 CULL_INTERVAL = 60  # seconds between checks for idle kernels
+PAGE_EXTENSION_DENYLIST = ("jupyterlab-plotly", "@voila-dashboards/jupyterlab-preview")
 
 TIMEOUT_HELP = ("Make its first run faster (cache slow work with @st.cache_data or @st.cache_resource), "
                 "or serve it with a longer `nbapp run --timeout SECONDS`. Reload the page to try again.")
@@ -141,6 +146,9 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.VoilaConfiguration.preheat_kernel = options.preheat
     c.VoilaConfiguration.default_pool_size = options.pool_size
     c.VoilaConfiguration.extension_language_mapping = {".py": "python"}
+    # Lab-only extensions that every page would otherwise download and parse (plotly's is 4.8 MB of
+    # JavaScript; nbapp draws plotly charts with its own copy of plotly.js, loaded only when used).
+    c.VoilaConfiguration.extension_denylist = list(PAGE_EXTENSION_DENYLIST)
     c.VoilaConfiguration.resources = {"nbapp": {"timeout": options.timeout, "timeout_help": TIMEOUT_HELP,
                                                 "crash_help": CRASH_HELP}}
     c.VoilaExecutor.timeout_func = _AppCellTimeout(options.timeout)
@@ -154,7 +162,15 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.KernelRestarter.restart_limit = 0
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
+    if options.fork:
+        c.VoilaConfiguration.kernel_spec_manager_class = fork.ForkKernelSpecManager
+        c.ForkKernelSpecManager.fork_config = fork_config(options)
     return c
+
+
+def fork_config(options: ServeOptions) -> dict[str, Any]:
+    """The nbapp-fork provisioner's config for the served app: its warm parent runs a script once, from this folder."""
+    return warm.app_config(options.path, options.timeout)
 
 
 class AppContentsManager(LargeFileManager):
@@ -225,6 +241,8 @@ class AppVoila(Voila):
         self.contents_manager = AppContentsManager(parent=self, app_path=str(self.options.path),
                                                    launch_dir=os.getcwd(), watch=self.options.watch)
         settings["contents_manager"] = self.contents_manager
+        if self.options.fork and hasattr(self.kernel_manager, "get_rendered_notebook"):
+            _skip_lost_kernels(self.kernel_manager)
         return settings
 
     def listen(self):
@@ -242,6 +260,32 @@ class AppVoila(Voila):
         self.app.listen = serve_bound_sockets
         IOLoop.current().add_callback(_announce, self.options, self.connection_url)
         super().listen()
+
+
+def _skip_lost_kernels(manager: Any) -> None:
+    """Make Voilà's preheat pool pass over kernels that died with their warm parent (a page gets the next one).
+
+    A kernel that died of its own doing (the app crashed it) is still handed out, so its page
+    says the kernel stopped.
+    """
+    original = manager.get_rendered_notebook
+
+    async def lost(kernel_id: str) -> bool:
+        if kernel_id in manager:
+            await ensure_async(manager.get_kernel(kernel_id).is_alive())  # polls it: marks it lost if it is
+        return kernel_id in fork.LOST_KERNELS
+
+    async def get_rendered_notebook(*args: Any, **kwargs: Any):
+        for _ in range(3):
+            render_task, rendered, kernel_id = await original(*args, **kwargs)
+            if not await lost(kernel_id):
+                break
+            render_task.cancel()
+            if kernel_id in manager:
+                await ensure_async(manager.shutdown_kernel(kernel_id, now=True))
+        return render_task, rendered, kernel_id
+
+    manager.get_rendered_notebook = get_rendered_notebook
 
 
 def make_voila(options: ServeOptions, sockets: list[socket.socket]) -> AppVoila:
@@ -266,6 +310,8 @@ def serve(options: ServeOptions) -> None:
     options.path = check_app(options.path)
     sockets = bind_port(options.host, options.port)
     try:
+        if options.fork:  # the warm-up overlaps Voilà's own start
+            warm.prestart(**fork_config(options))  # started already by the command line, usually
         wakeup.install()
         app = make_voila(options, sockets)
     except BaseException:

@@ -79,6 +79,11 @@ class _ServerProcess:
                 self._ready.set()
         self._ready.set()  # it exited: no need to wait for a URL that will not come
 
+    @property
+    def pid(self) -> int:
+        """The server's process id (its kernels, and nbapp run's warm parent, are its descendants)."""
+        return self._proc.pid
+
     def log(self) -> str:
         """Everything the server printed so far."""
         return "".join(self._lines)
@@ -97,12 +102,13 @@ class _ServerProcess:
 class Server(_ServerProcess):
     """A running ``nbapp COMMAND ARGS`` server; ``url`` is its local URL, ``log()`` what it printed."""
 
-    def __init__(self, *args: str, cwd: Path, path: Path | None = None) -> None:
+    def __init__(self, *args: str, cwd: Path, path: Path | None = None, env: dict[str, str] | None = None) -> None:
         self.path = path  # the served app file, when the test wrote one
         # --port 0: the server holds a free port from the start (a port picked here could be taken
         # before the server binds it) and prints which one.
         super().__init__([sys.executable, "-m", "nbapp.cli", *args, "--no-browser", "--port", "0"], cwd=cwd,
-                         url=re.compile(r"Local URL:\s*(\S+)"), start=SERVER_START, stop_signal=signal.SIGINT)
+                         url=re.compile(r"Local URL:\s*(\S+)"), start=SERVER_START, stop_signal=signal.SIGINT,
+                         env=env)
 
 
 class Lab(_ServerProcess):
@@ -179,23 +185,24 @@ class Lab(_ServerProcess):
 
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory) -> Iterator:
-    """``serve(source, *options, name="app.py", files={})`` writes the app (and ``files``) to a fresh folder and runs ``nbapp run`` on it.
+    """``serve(source, *options, name="app.py", files={}, env={})`` writes the app (and ``files``) to a fresh folder and runs ``nbapp run`` on it (``env`` added to its environment).
 
     With ``source=None``, ``options`` is the whole command (``serve(None, "hello")``). Returns the
     Server; every server started is stopped at the end of the module.
     """
     servers: list[Server] = []
 
-    def start(source: str | None, *options: str, name: str = "app.py", files: dict[str, str] | None = None) -> Server:
+    def start(source: str | None, *options: str, name: str = "app.py", files: dict[str, str] | None = None,
+              env: dict[str, str] | None = None) -> Server:
         folder = tmp_path_factory.mktemp("app")
         for other, text in (files or {}).items():
             (folder / other).write_text(text, encoding="utf-8")
         if source is None:
-            server = Server(*options, cwd=folder)
+            server = Server(*options, cwd=folder, env=env)
         else:
             app = folder / name
             app.write_text(source, encoding="utf-8")
-            server = Server("run", str(app), *options, cwd=folder, path=app)
+            server = Server("run", str(app), *options, cwd=folder, path=app, env=env)
         servers.append(server)
         return server
 
