@@ -249,6 +249,22 @@ def page(browser, request):
     assert page.offsite == [], "requests left this machine"
 
 
+@pytest.fixture(scope="module")
+def server(serve, request):
+    """The module's ``APP`` (a script) served by ``nbapp run``; a module with other needs defines its own."""
+    return serve(request.module.APP)
+
+
+@pytest.fixture
+def app(open_app, server, request):
+    """The module's app open in a fresh page, once its ``READY`` shows: "text=..." or a CSS selector."""
+    page = open_app(server.url)
+    ready = request.module.READY
+    shown = page.get_by_text(ready[5:]) if ready.startswith("text=") else page.locator(ready)
+    expect(shown.first).to_be_visible(timeout=WAIT)
+    return page
+
+
 @pytest.fixture
 def open_app(page):
     """``open_app(url)`` opens a served app's page and returns it once the live app has replaced its first paint."""

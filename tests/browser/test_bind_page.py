@@ -19,11 +19,6 @@ st.write(f"quiet is {quiet} after run {st.session_state.runs}")
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(open_app, server):
     """``app(query)``: the served page opened at ``?query`` (no request leaves 127.0.0.1)."""

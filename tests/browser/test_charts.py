@@ -27,11 +27,6 @@ WAIT = 30_000  # ms: a kernel to start and six charts to draw on a loaded 2-core
 CHARTS = 7
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(open_app, server):
     page = open_app(server.url)

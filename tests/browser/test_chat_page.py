@@ -1,7 +1,6 @@
 """Chat in a served page: the input pinned to the bottom, a round trip with a streamed answer, no network."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 APP = '''\
@@ -30,18 +29,7 @@ if prompt := st.chat_input("Say something"):
 st.write(f"{len(st.session_state.messages)} messages")
 '''
 WAIT = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.locator(".nbapp-chat-text")).to_be_visible(timeout=WAIT)
-    return page
+READY = ".nbapp-chat-text"  # conftest's app fixture opens the page and waits for it
 
 
 def test_the_chat_input_is_pinned_to_the_bottom_of_the_window(app):

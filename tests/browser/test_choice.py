@@ -1,7 +1,6 @@
 """The new input widgets in a served page: each click changes the app's output."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 APP = '''\
@@ -26,18 +25,7 @@ when = st.datetime_input("When", datetime(2024, 1, 2, 3, 4))
 st.write(f"when={when.isoformat()}")
 '''
 WAIT = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.get_by_text("mood=None")).to_be_visible(timeout=WAIT)
-    return page
+READY = "text=mood=None"  # conftest's app fixture opens the page and waits for it
 
 
 def test_pills_single_and_multi(app):

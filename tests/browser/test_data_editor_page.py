@@ -22,11 +22,6 @@ st.write(f"picked {event.selection.rows}")
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(page, open_app, server):
     frames: list[int] = []  # sizes of the websocket frames the page receives

@@ -18,11 +18,6 @@ st.download_button("Make report", lambda: "made on the click", "report.txt", on_
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(page, open_app, server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])

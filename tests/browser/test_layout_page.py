@@ -41,11 +41,6 @@ st.navigation([st.Page(cards, title="Card wall", icon="🃏"), st.Page(settings)
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(open_app, server):
     page = open_app(server.url)

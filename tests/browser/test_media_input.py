@@ -14,18 +14,7 @@ if voice:
     st.write(f"voice={voice.name} {voice.type} riff={data[:4] == b'RIFF'} rate={int.from_bytes(data[24:28], 'little')}")
 '''
 WAIT = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.get_by_text("photo=None")).to_be_visible(timeout=WAIT)
-    return page
+READY = "text=photo=None"  # conftest's app fixture opens the page and waits for it
 
 
 def test_take_a_photo_and_clear_it(app):

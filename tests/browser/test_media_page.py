@@ -22,11 +22,6 @@ st.image('<svg width="40" height="20"><rect width="40" height="20" fill="teal"/>
 WAIT = 30_000
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def app(open_app, server):
     page = open_app(server.url)

@@ -23,11 +23,6 @@ if st.button("Fail"):
 WAIT = 20_000  # ms: page open with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 def open_slider(page, url: str):
     """Open the app and wait until its live widgets have replaced the first paint's snapshot."""
     page.goto(url)

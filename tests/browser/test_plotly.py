@@ -16,18 +16,7 @@ st.plotly_chart(px.bar(x=["a", "b"], y=[1, 2]))
 st.graphviz_chart(f"digraph {{ data -> model -> predictions; model -> n{n} }}")
 '''
 WAIT = 40_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.locator(".nbapp-plotly .main-svg").first).to_be_visible(timeout=WAIT)
-    return page
+READY = ".nbapp-plotly .main-svg"  # conftest's app fixture opens the page and waits for it
 
 
 def test_plotly_charts_draw_and_update_in_place(app):

@@ -7,7 +7,6 @@ import io
 import struct
 import wave
 
-import pytest
 from playwright.sync_api import expect
 
 
@@ -58,18 +57,7 @@ if prompt := st.chat_input("Ask", submit_mode="disable"):
     st.write(f"answered {{prompt}}")
 '''
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.get_by_text("click=None calls=0")).to_be_visible(timeout=WAIT)
-    return page
+READY = "text=click=None calls=0"  # conftest's app fixture opens the page and waits for it
 
 
 def test_a_button_column_click_reaches_the_app_once(app):

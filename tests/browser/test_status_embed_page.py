@@ -1,7 +1,6 @@
 """st.status, st.badge and components.v1.html in a served page: a status that completes, a sandboxed frame."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 APP = '''\
@@ -16,11 +15,6 @@ components.html("<p id=out>sum</p><script>document.getElementById('out').textCon
                 height=60)
 '''
 WAIT = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
 
 
 def test_status_badge_and_a_sandboxed_frame(open_app, server):

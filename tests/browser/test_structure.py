@@ -63,11 +63,6 @@ st.navigation([st.Page(home, icon="🏠", default=True), st.Page(ticking), st.Pa
 WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 
 
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
 @pytest.fixture
 def open_page(open_app, server):
     """``open_page(path="")``: the page at the app's URL + ``path``, once its live widgets drew."""

@@ -1,7 +1,6 @@
 """st.text_input in a served page: typed boxes, validation before sending, live typing, required."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 APP = '''\
@@ -16,18 +15,7 @@ st.write(f"runs={st.session_state.setdefault('runs', 0) + 1}")
 st.session_state.runs += 1
 '''
 WAIT = 20_000
-
-
-@pytest.fixture(scope="module")
-def server(serve):
-    return serve(APP)
-
-
-@pytest.fixture
-def app(open_app, server):
-    page = open_app(server.url)
-    expect(page.get_by_text("mail=''")).to_be_visible(timeout=WAIT)
-    return page
+READY = "text=mail=''"  # conftest's app fixture opens the page and waits for it
 
 
 def box(page, label: str):
