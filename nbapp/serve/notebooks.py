@@ -137,17 +137,20 @@ def notebook_to_dashboard(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nbformat.v4.new_notebook(cells=cells, metadata=dict(nb.metadata))
 
 
-def served_notebook(path: Path, *, launch_dir: str, watch: bool) -> nbformat.NotebookNode:
+def served_notebook(path: Path, *, launch_dir: str, watch: bool, embed: bool = False) -> nbformat.NotebookNode:
     """Return the notebook the server executes for the app file at ``path`` (absolute).
 
     A script becomes one cell that shows it (from ``launch_dir``, reloading on save when
-    ``watch``; a syntax error shows in the page); a notebook gets ``%load_ext nbapp`` first
+    ``watch``; a syntax error shows in the page); with ``embed`` (kernels on a gateway, whose
+    machine may not have the file) the cell carries the script's text and does not watch.
+    A notebook gets ``%load_ext nbapp`` first
     and its ``%%app`` cells marked, or, when they are all named (``%%app Overview``) and
     there are several, one app with a page per cell. Raises UsageError when a notebook
     cannot be read.
     """
     if path.suffix.lower() == ".py":
-        call = f"run_script({str(path)!r}, cwd={launch_dir!r}, watch={watch!r})"
+        source = f", source={path.read_text(encoding='utf-8')!r}" if embed else ""
+        call = f"run_script({str(path)!r}, cwd={launch_dir!r}, watch={watch and not embed!r}{source})"
         cell = nbformat.v4.new_code_cell(f"from nbapp.serve.kernel import run_script\n{call}")
         _mark_app(cell)
         return nbformat.v4.new_notebook(cells=[cell], metadata={"kernelspec": dict(_KERNELSPEC)})

@@ -35,8 +35,10 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
+from nbapp.caching.storage import ENV_VAR
 from nbapp.serve import wakeup
 from nbapp.serve.errors import UsageError
+from nbapp.serve.gateway import configure_gateway
 from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
 
@@ -153,6 +155,8 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.KernelRestarter.restart_limit = 0
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
+    if options.gateway_url:
+        configure_gateway(c, options.gateway_url)
     return c
 
 
@@ -162,6 +166,7 @@ class AppContentsManager(LargeFileManager):
     app_path = Unicode(help="Absolute path of the served app file.")
     launch_dir = Unicode(help="Working directory of a served script's kernel.")
     watch = Bool(True, help="Rerun open pages when the served script is saved.")
+    embed = Bool(False, help="Put the script's text in the served notebook (kernels on another machine).")
 
     def get(self, path, content=True, type=None, format=None, **kwargs):
         full = os.path.abspath(os.path.join(self.root_dir, path.lstrip("/")))
@@ -169,7 +174,7 @@ class AppContentsManager(LargeFileManager):
             return super().get(path, content=content, type=type, format=format, **kwargs)
         model = super().get(path, content=False)
         try:
-            nb = served_notebook(Path(self.app_path), launch_dir=self.launch_dir, watch=self.watch)
+            nb = served_notebook(Path(self.app_path), launch_dir=self.launch_dir, watch=self.watch, embed=self.embed)
         except UsageError as err:  # the notebook was broken after the server started
             raise HTTPError(500, str(err)) from None
         return {**model, "type": "notebook", "format": "json", "mimetype": None, "content": nb}
@@ -209,7 +214,8 @@ class AppVoila(Voila):
         settings = super().init_settings()
         # Preheated kernels read self.contents_manager when they render, which is after this.
         self.contents_manager = AppContentsManager(parent=self, app_path=str(self.options.path),
-                                                   launch_dir=os.getcwd(), watch=self.options.watch)
+                                                   launch_dir=os.getcwd(), watch=self.options.watch,
+                                                   embed=bool(self.options.gateway_url))
         settings["contents_manager"] = self.contents_manager
         return settings
 
@@ -250,6 +256,8 @@ def serve(options: ServeOptions) -> None:
     Raises UsageError for a bad app file or a port in use, before anything starts.
     """
     options.path = check_app(options.path)
+    if options.cache_dir:  # the kernels started here inherit it (a gateway is asked to pass it on)
+        os.environ[ENV_VAR] = os.path.abspath(os.path.expanduser(options.cache_dir))
     sockets = bind_port(options.host, options.port)
     try:
         wakeup.install()
