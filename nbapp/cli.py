@@ -122,6 +122,8 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
                         "Gateway or Enterprise Gateway (e.g. http://127.0.0.1:8888) instead of here")
     parser.add_argument("--cache-dir", metavar="DIR", help="the folder of st.cache_data's disk cache, e.g. on shared "
                         "storage (default: $NBAPP_CACHE_DIR, else ~/.cache/nbapp)")
+    parser.add_argument("--jupyterhub", action="store_true", help="serve as a JupyterHub service: the hub's "
+                        "address, URL prefix and login (run as a service's command in jupyterhub_config.py)")
 
 
 def _serve(args: argparse.Namespace, path: Path) -> None:
@@ -131,7 +133,8 @@ def _serve(args: argparse.Namespace, path: Path) -> None:
     options = ServeOptions(path=path, host=args.host, port=args.port, open_browser=args.open_browser,
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,
                            cull_idle=args.cull_idle, theme=args.theme or _config_theme(path) or d_theme(),
-                           debug=args.debug, gateway_url=args.gateway_url, cache_dir=args.cache_dir)
+                           debug=args.debug, gateway_url=args.gateway_url, cache_dir=args.cache_dir,
+                           jupyterhub=args.jupyterhub)
     if options.port is not None and not 0 <= options.port < 65536:
         raise UsageError(f"--port {options.port} is not a port number. Give one from 1 to 65535, or 0 for any free one.")
     serve(options)

@@ -22,3 +22,4 @@ class ServeOptions:
     debug: bool = False  # Voilà's debug log and tracebacks of server errors in the page
     gateway_url: str | None = None  # start kernels on this Jupyter (Enterprise) Kernel Gateway, not here
     cache_dir: str | None = None  # st.cache_data's disk folder for the kernels ($NBAPP_CACHE_DIR otherwise)
+    jupyterhub: bool = False  # a JupyterHub service: its address, URL prefix and login come from the hub

@@ -157,6 +157,10 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
     if options.gateway_url:
         configure_gateway(c, options.gateway_url)
+    if options.jupyterhub:
+        from nbapp.serve.hub import configure_hub  # jupyterhub: an optional dependency
+
+        configure_hub(c)
     return c
 
 
@@ -258,6 +262,12 @@ def serve(options: ServeOptions) -> None:
     options.path = check_app(options.path)
     if options.cache_dir:  # the kernels started here inherit it (a gateway is asked to pass it on)
         os.environ[ENV_VAR] = os.path.abspath(os.path.expanduser(options.cache_dir))
+    if options.jupyterhub:
+        from nbapp.serve.hub import hub_address
+
+        options.host, port = hub_address()
+        options.port = port if options.port is None else options.port
+        options.open_browser = False
     sockets = bind_port(options.host, options.port)
     try:
         wakeup.install()
