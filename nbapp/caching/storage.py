@@ -35,6 +35,7 @@ import joblib
 import xxhash
 
 from nbapp.caching.errors import CacheWarning
+from nbapp.caching.remote import FsspecStore, is_url
 
 __all__ = ["ENV_VAR", "default_cache_dir", "DiskStore", "get_disk_store", "all_disk_stores", "MemoryLayer"]
 
@@ -69,6 +70,8 @@ def default_cache_dir() -> str:
     '/tmp/my-nbapp-cache'
     """
     configured = os.environ.get(ENV_VAR)
+    if configured and is_url(configured):  # object storage (s3://...): see nbapp.caching.remote
+        return configured
     if configured:
         return os.path.abspath(os.path.expanduser(configured))
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
@@ -408,23 +411,29 @@ _stores: dict[str, DiskStore] = {}
 _stores_lock = threading.Lock()
 
 
-def get_disk_store(location: str | os.PathLike[str] | None = None) -> DiskStore:
+def get_disk_store(location: str | os.PathLike[str] | None = None) -> DiskStore | FsspecStore:
     """Return the process's :class:`DiskStore` for a folder (the default folder if None).
+
+    A URL (``s3://bucket/prefix``) gets a :class:`~nbapp.caching.remote.FsspecStore` instead.
 
     Examples
     --------
     >>> get_disk_store("/tmp/nbapp-doc-cache") is get_disk_store("/tmp/nbapp-doc-cache")
     True
     """
-    path = os.path.abspath(os.fspath(location)) if location is not None else default_cache_dir()
+    if location is None:
+        path = default_cache_dir()
+    else:
+        path = os.fspath(location)
+        path = path if is_url(path) else os.path.abspath(path)
     with _stores_lock:
         store = _stores.get(path)
         if store is None:
-            store = _stores[path] = DiskStore(path)
+            store = _stores[path] = FsspecStore(path) if is_url(path) else DiskStore(path)
         return store
 
 
-def all_disk_stores() -> list[DiskStore]:
+def all_disk_stores() -> list[DiskStore | FsspecStore]:
     """Return every disk store this process has used.
 
     Examples

@@ -35,6 +35,7 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
+from nbapp.caching.remote import is_url
 from nbapp.caching.storage import ENV_VAR
 from nbapp.serve import wakeup
 from nbapp.serve.errors import UsageError
@@ -261,7 +262,8 @@ def serve(options: ServeOptions) -> None:
     """
     options.path = check_app(options.path)
     if options.cache_dir:  # the kernels started here inherit it (a gateway is asked to pass it on)
-        os.environ[ENV_VAR] = os.path.abspath(os.path.expanduser(options.cache_dir))
+        os.environ[ENV_VAR] = options.cache_dir if is_url(options.cache_dir) else \
+            os.path.abspath(os.path.expanduser(options.cache_dir))
     if options.jupyterhub:
         from nbapp.serve.hub import hub_address
 
