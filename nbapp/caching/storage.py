@@ -4,7 +4,8 @@ The disk store is shared by every kernel of one user (two notebooks, a Voilà
 server and JupyterLab) and survives kernel restarts. Its folder is, in order:
 the ``cache_dir=`` argument of ``cache_data``, the ``NBAPP_CACHE_DIR``
 environment variable, ``$XDG_CACHE_HOME/nbapp``, ``~/.cache/nbapp``
-(``%LOCALAPPDATA%\\nbapp\\Cache`` on Windows). nbapp creates it with mode 0700
+(``%LOCALAPPDATA%\\nbapp\\Cache`` on Windows); a URL there (``s3://bucket/prefix``) puts
+the store in object storage instead (:mod:`nbapp.caching.remote`). nbapp creates a folder with mode 0700
 and refuses to use one that other users can write to, because entries are
 pickles and loading a pickle can run code.
 
