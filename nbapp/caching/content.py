@@ -328,10 +328,38 @@ def _arrow_into(h: Any, chunked: Any) -> None:
         return
     array = chunks[0] if len(chunks) == 1 and chunks[0].offset == 0 else sys.modules["pyarrow"].concat_arrays(chunks)
     h.update(str(array.null_count).encode())
-    for buf in array.buffers():
-        h.update(b"-" if buf is None else b"+" + str(buf.size).encode() + b"|")
+    for buf in _value_buffers(array):
+        h.update(b"-" if buf is None else b"+" + str(len(buf)).encode() + b"|")
         if buf is not None:
             h.update(buf)
+
+
+def _value_buffers(array: Any) -> list[Any]:
+    """The bytes of ``array``'s buffers that hold its value, the same for equal arrays however they were built.
+
+    Arrow leaves slack that is not part of the value: a validity bitmap may be present
+    with no nulls (after ``DataFrame.drop``) and absent after a pickle round trip, bits
+    past the last row and buffer capacity past the last value are left as they fell.
+    """
+    pa = sys.modules["pyarrow"]
+    np = sys.modules["numpy"]
+    n = len(array)
+    validity, *rest = array.buffers()
+    if array.null_count == 0:
+        validity = None
+    elif validity is not None:
+        bits = np.unpackbits(np.frombuffer(validity, np.uint8), bitorder="little")[:n]
+        validity = np.packbits(bits, bitorder="little").tobytes()
+    t = array.type
+    if pa.types.is_string(t) or pa.types.is_binary(t) or pa.types.is_large_string(t) or pa.types.is_large_binary(t):
+        wide = pa.types.is_large_string(t) or pa.types.is_large_binary(t)
+        offsets = np.frombuffer(rest[0], np.int64 if wide else np.int32, count=n + 1) if n else np.zeros(1, np.int64)
+        data = memoryview(rest[1] or b"")[int(offsets[0]):int(offsets[-1])]
+        return [validity, (offsets - offsets[0]).astype("<i8").tobytes(), data]
+    width = getattr(t, "bit_width", 0)
+    if len(rest) == 1 and width and width % 8 == 0 and rest[0] is not None:  # fixed-width numbers, dates...
+        return [validity, memoryview(rest[0])[: n * width // 8]]
+    return [validity, *rest]  # nested and other types: their buffers as they are
 
 
 def _stable_repr(value: Any) -> bytes:

@@ -1,8 +1,6 @@
 """Chat in a served page: the input pinned to the bottom, a round trip with a streamed answer, no network."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import expect
 
@@ -34,25 +32,16 @@ st.write(f"{len(st.session_state.messages)} messages")
 WAIT = 20_000
 
 
-def is_local(url: str) -> bool:
-    parsed = urlparse(url.removeprefix("blob:"))
-    return parsed.scheme == "data" or parsed.hostname == "127.0.0.1"
-
-
 @pytest.fixture(scope="module")
 def server(serve):
     return serve(APP)
 
 
 @pytest.fixture
-def app(page, server):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+def app(open_app, server):
+    page = open_app(server.url)
     expect(page.locator(".nbapp-chat-text")).to_be_visible(timeout=WAIT)
-    yield page
-    assert [url for url in requests if not is_local(url)] == []
+    return page
 
 
 def test_the_chat_input_is_pinned_to_the_bottom_of_the_window(app):

@@ -34,9 +34,8 @@ def server(serve):
 
 
 @pytest.fixture
-def app(page, server):
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+def app(open_app, server):
+    page = open_app(server.url)
     expect(page.get_by_text("mood=None")).to_be_visible(timeout=WAIT)
     return page
 

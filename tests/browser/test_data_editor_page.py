@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -29,18 +28,13 @@ def server(serve):
 
 
 @pytest.fixture
-def app(page, server):
-    requests: list[str] = []
+def app(page, open_app, server):
     frames: list[int] = []  # sizes of the websocket frames the page receives
-    page.on("request", lambda request: requests.append(request.url))
     page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(len(payload))))
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    open_app(server.url)
     expect(page.get_by_text("total 7 in 2 rows")).to_be_visible(timeout=WAIT)
     page.frames_received = frames
-    yield page
-    parsed = [urlparse(url.removeprefix("blob:")) for url in requests]
-    assert [p.geturl() for p in parsed if p.scheme != "data" and p.hostname != "127.0.0.1"] == []
+    return page
 
 
 def editor(page):
@@ -161,9 +155,8 @@ def typed_server(serve):
 
 
 @pytest.fixture
-def typed(page, typed_server):
-    page.goto(typed_server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+def typed(open_app, typed_server):
+    page = open_app(typed_server.url)
     expect(page.get_by_text("size=['S', 'M']")).to_be_visible(timeout=WAIT)
     return page
 

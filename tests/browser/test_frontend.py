@@ -1,8 +1,6 @@
 """nbapp's ES modules (nbapp/frontend, through anywidget) in a served page: sort, copy, sidebar, dismiss, download."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from playwright.sync_api import expect
 
@@ -25,21 +23,11 @@ def server(serve):
 
 
 @pytest.fixture
-def app(page, server):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+def app(page, open_app, server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    open_app(server.url)
     expect(page.locator(".nbapp-dataframe .nbapp-grid-window .nbapp-grid-row")).to_have_count(3, timeout=WAIT)
-    yield page
-    assert [url for url in requests if not is_local(url)] == []
-
-
-def is_local(url: str) -> bool:
-    """True for this machine's server, and the blob: / data: URLs a page makes itself (anywidget's modules)."""
-    parsed = urlparse(url.removeprefix("blob:"))
-    return parsed.scheme == "data" or parsed.hostname == "127.0.0.1"
+    return page
 
 
 def test_no_element_in_the_page_has_an_inline_handler(app):

@@ -1,8 +1,6 @@
 """camera_input and audio_input in a served page, with Chromium's fake camera and microphone."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -16,31 +14,6 @@ if voice:
     st.write(f"voice={voice.name} {voice.type} riff={data[:4] == b'RIFF'} rate={int.from_bytes(data[24:28], 'little')}")
 '''
 WAIT = 20_000
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-# The shared fixture's Chromium, plus a fake camera and microphone that need no permission prompt.
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
-
-
-@pytest.fixture(scope="module")
-def media_browser(browser):
-    """A second Chromium from the session's Playwright, with a fake camera and microphone."""
-    chromium = browser.browser_type.launch(executable_path="/usr/bin/chromium", args=ARGS)
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture
-def page(media_browser, request):
-    """A fresh page in the fake-media browser; screenshot saved after the test (as the shared fixture does)."""
-    context = media_browser.new_context(viewport={"width": 1100, "height": 720})
-    page = context.new_page()
-    yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
-    page.close(run_before_unload=True)
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +22,8 @@ def server(serve):
 
 
 @pytest.fixture
-def app(page, server):
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+def app(open_app, server):
+    page = open_app(server.url)
     expect(page.get_by_text("photo=None")).to_be_visible(timeout=WAIT)
     return page
 
@@ -86,9 +58,8 @@ def chat_server(serve):
     return serve(CHAT)
 
 
-def test_a_voice_message_from_the_chat_input(page, chat_server):
-    page.goto(chat_server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+def test_a_voice_message_from_the_chat_input(open_app, chat_server):
+    page = open_app(chat_server.url)
     mic = page.locator(".nbapp-chat-mic")
     expect(mic).to_be_visible(timeout=WAIT)
     page.locator(".nbapp-chat-text").fill("listen")

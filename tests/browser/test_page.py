@@ -28,7 +28,7 @@ def server(serve):
     return serve(APP)
 
 
-def open_app(page, url: str):
+def open_slider(page, url: str):
     """Open the app and wait until its live widgets have replaced the first paint's snapshot."""
     page.goto(url)
     expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
@@ -42,19 +42,19 @@ def press_right(page) -> None:
 
 
 def test_the_slider_app_shows_its_value_and_follows_the_keyboard(page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     press_right(page)
     expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
 
 
 def test_the_page_takes_title_and_icon_from_set_page_config(page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     expect(page).to_have_title("Squares")
     assert "svg" in page.locator("link[rel=icon]").get_attribute("href")
 
 
 def test_the_sidebar_renders_as_a_left_panel_beside_a_centered_column(page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     sidebar = page.locator(".nbapp-sidebar")
     expect(sidebar).to_contain_text("Settings live here")
     side, main = sidebar.bounding_box(), page.locator(".nbapp-main").bounding_box()
@@ -67,7 +67,7 @@ def test_the_sidebar_renders_as_a_left_panel_beside_a_centered_column(page, serv
 def test_the_sidebar_collapses_on_a_narrow_screen(browser, server):
     page = browser.new_context(viewport={"width": 420, "height": 720}).new_page()
     try:
-        open_app(page, server.url)
+        open_slider(page, server.url)
         expect(page.get_by_text("Settings live here")).to_be_hidden()
         page.get_by_role("button", name="☰").click()
         expect(page.get_by_text("Settings live here")).to_be_visible()
@@ -76,7 +76,7 @@ def test_the_sidebar_collapses_on_a_narrow_screen(browser, server):
 
 
 def test_an_exception_shows_and_the_next_interaction_recovers(page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     page.get_by_role("button", name="Fail").click()
     expect(page.locator(".nbapp-exception")).to_contain_text("ValueError: boom from the app", timeout=WAIT)
     press_right(page)
@@ -85,19 +85,19 @@ def test_an_exception_shows_and_the_next_interaction_recovers(page, server):
 
 
 def test_two_pages_keep_independent_state(browser, page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     press_right(page)
     expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
     other = browser.new_context().new_page()
     try:
-        open_app(other, server.url)  # 25: the first page's change is not the second page's state
+        open_slider(other, server.url)  # 25: the first page's change is not the second page's state
         expect(page.get_by_text("26 squared is 676")).to_be_visible()
     finally:
         other.context.close()
 
 
 def test_the_page_contains_no_source_code(page, server):
-    open_app(page, server.url)
+    open_slider(page, server.url)
     html = page.content()
     for line in ("st.slider(", "x * x", "raise ValueError", "import streamlit", str(server.path)):
         assert line not in html
@@ -106,7 +106,7 @@ def test_the_page_contains_no_source_code(page, server):
 
 
 def test_dark_theme(page, server):
-    open_app(page, server.url + "?theme=dark")
+    open_slider(page, server.url + "?theme=dark")
     expect(page.locator("body")).to_have_class(re.compile("theme-dark"))
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert sum(map(int, re.findall(r"\d+", background)[:3])) < 3 * 80, background
@@ -114,7 +114,7 @@ def test_dark_theme(page, server):
 
 def test_saving_the_script_updates_an_open_page(page, serve):
     server = serve(APP)
-    open_app(page, server.url)
+    open_slider(page, server.url)
     press_right(page)
     expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
     server.path.write_text(APP.replace('"squared is"', '"squared makes"'), encoding="utf-8")
@@ -127,7 +127,7 @@ def test_saving_the_script_updates_an_open_page(page, serve):
 
 
 def test_closing_a_page_ends_its_session(browser, server):
-    page = open_app(browser.new_context().new_page(), server.url)
+    page = open_slider(browser.new_context().new_page(), server.url)
     kernel = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent).kernelId")
     kernel_url = f"{server.url}api/kernels/{kernel}"
     assert urllib.request.urlopen(kernel_url).status == 200

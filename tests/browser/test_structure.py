@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_frontend import is_local
 
 APP = '''\
 import streamlit as st
@@ -70,27 +69,23 @@ def server(serve):
 
 
 @pytest.fixture
-def open_app(page, server):
-    """``open_app(path="")``: the page at the app's URL + ``path``, once its live widgets drew."""
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+def open_page(open_app, server):
+    """``open_page(path="")``: the page at the app's URL + ``path``, once its live widgets drew."""
 
     def go(path: str = "", title: str = "Home"):
-        page.goto(server.url.rstrip("/") + "/" + path)
-        expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+        page = open_app(server.url.rstrip("/") + "/" + path)
         expect(page.locator(".lm-Widget.nbapp-app h1")).to_have_text(title, timeout=WAIT)
         return page
 
-    yield go
-    assert [url for url in requests if not is_local(url)] == []
+    return go
 
 
 def main_text(page) -> str:
     return page.locator(".lm-Widget.nbapp-app .nbapp-main").inner_text()
 
 
-def test_pages_have_their_own_urls_back_works_and_state_is_kept(open_app, server):
-    page = open_app()
+def test_pages_have_their_own_urls_back_works_and_state_is_kept(open_page, server):
+    page = open_page()
     page.evaluate("window.sameDocument = true")  # gone if anything reloads the page
     name = page.locator(".lm-Widget.nbapp-app .nbapp-main input[type=text]")
     name.fill("Ada")
@@ -108,13 +103,13 @@ def test_pages_have_their_own_urls_back_works_and_state_is_kept(open_app, server
     assert page.evaluate("window.sameDocument") is True
 
 
-def test_a_page_url_opens_that_page(open_app):
-    page = open_app("ticking", title="Ticking")
+def test_a_page_url_opens_that_page(open_page):
+    page = open_page("ticking", title="Ticking")
     expect(page).to_have_url(re.compile(r"/ticking$"))
 
 
-def test_run_every_fragment_ticks_while_the_rest_stays(open_app):
-    page = open_app("ticking", title="Ticking")
+def test_run_every_fragment_ticks_while_the_rest_stays(open_page):
+    page = open_page("ticking", title="Ticking")
     expect(page.get_by_text(re.compile(r"^tick \d+$"))).to_be_visible(timeout=WAIT)
     runs = page.get_by_text(re.compile(r"^app runs \d+$")).inner_text()
     first = int(page.get_by_text(re.compile(r"^tick \d+$")).inner_text().split()[1])
@@ -125,8 +120,8 @@ def test_run_every_fragment_ticks_while_the_rest_stays(open_app):
     assert page.get_by_text(re.compile(r"^app runs \d+$")).inner_text() == runs
 
 
-def test_a_dialog_opens_over_the_app_and_closes(open_app):
-    page = open_app("dialogs", title="Dialogs")
+def test_a_dialog_opens_over_the_app_and_closes(open_page):
+    page = open_page("dialogs", title="Dialogs")
     dialog = page.locator(".lm-Widget.nbapp-app .nbapp-dialog")
     page.get_by_role("button", name="Open dialog").click()
     expect(dialog).to_be_visible(timeout=WAIT)
@@ -150,8 +145,8 @@ def test_a_dialog_opens_over_the_app_and_closes(open_app):
     expect(page.locator(".lm-Widget.nbapp-app .nbapp-dialog")).to_have_count(0)
 
 
-def test_query_params_in_the_url_set_a_widget_and_the_app_sets_the_url(open_app):
-    page = open_app("params?x=5", title="Params")
+def test_query_params_in_the_url_set_a_widget_and_the_app_sets_the_url(open_page):
+    page = open_page("params?x=5", title="Params")
     expect(page.get_by_text("x is 5")).to_be_visible(timeout=WAIT)
     expect(page.locator(".lm-Widget.nbapp-app .nbapp-main input").first).to_have_value("5")
     page.evaluate("window.sameDocument = true")

@@ -1,22 +1,13 @@
 """App structure in JupyterLab: a dialog over the cell's output, a run_every fragment, query params as the app's own dict."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import subprocess
-import threading
 from pathlib import Path
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from test_frontend import is_local
-
-# As tests/browser/conftest.py's (several test folders have a conftest.py: none is imported by name).
-REPO = str(Path(__file__).resolve().parents[2])
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 WAIT = 30_000  # ms: JupyterLab, then a kernel, on a loaded 2-core machine
@@ -46,53 +37,11 @@ st.write(f"app runs {st.session_state.app_runs} params {st.query_params.to_dict(
 pytestmark = pytest.mark.skipif(shutil.which("jupyter-lab") is None, reason="JupyterLab is not installed")
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("lab")
-    cells = [nbformat.v4.new_code_cell("%load_ext nbapp"), nbformat.v4.new_code_cell(APP)]
-    nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                                        "display_name": "Python 3"}})
-    nbformat.write(nb, str(folder / "app.ipynb"))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
-    cmd = [shutil.which("jupyter-lab"), "--allow-root", "--no-browser", "--ServerApp.port=0",
-           "--IdentityProvider.token=", "--ServerApp.password=", "--ServerApp.ip=127.0.0.1",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
-    found: list[str] = []
-    ready = threading.Event()
-
-    def read():
-        for line in proc.stdout:
-            match = re.search(r"(http://127\.0\.0\.1:\d+)/lab", line)
-            if match and not found:
-                found.append(match.group(1))
-                ready.set()
-        ready.set()
-
-    threading.Thread(target=read, daemon=True).start()
-    ready.wait(90)
-    try:
-        if not found:
-            pytest.fail("JupyterLab printed no URL")
-        yield found[0]
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(20)
-
-
 @pytest.fixture
 def notebook(page, lab):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(f"{lab}/lab/tree/app.ipynb")
-    expect(page.locator(".jp-NotebookPanel .jp-Cell").first).to_be_visible(timeout=WAIT)
-    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=WAIT)  # the kernel is ready
-    page.get_by_role("menuitem", name="Run").click()
-    page.get_by_text("Run All Cells", exact=True).click()
+    lab.open_notebook(page, "app.ipynb", APP)
     expect(page.locator(".jp-OutputArea .lm-Widget.nbapp-app")).to_be_visible(timeout=WAIT)
-    yield page
-    assert [url for url in requests if not is_local(url)] == []
+    return page
 
 
 def test_dialog_covers_the_cells_output_and_fragment_ticks_alone(notebook):
