@@ -18,7 +18,6 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -34,9 +33,8 @@ x = st.slider("x", 0, 100, 25)
 st.write(x, "squared is", x * x)
 st.write(f"parent {os.getppid()} kernel {os.environ.get('VOILA_KERNEL_ID')} cache {default_cache_dir()}")
 '''
-WAIT = 20_000  # ms: a page with a kernel to start, on a loaded 2-core machine
+WAIT = 30_000  # ms: a page with a kernel to start, on a loaded 2-core machine
 REPO = str(Path(__file__).resolve().parents[2])
-ARTIFACTS = Path(REPO) / "artifacts"
 
 
 class Gateway:
@@ -102,35 +100,25 @@ def server(serve, gateway, tmp_path_factory):
     return server
 
 
-def test_the_slider_app_runs_on_the_gateway_and_reruns_on_a_change(browser, server, gateway):
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1100, "height": 720})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+def test_the_slider_app_runs_on_the_gateway_and_reruns_on_a_change(page, open_app, server, gateway):
     deadline = time.monotonic() + 30  # Voilà's preheat pool starts a kernel on the gateway before any page
     while not gateway.kernels() and time.monotonic() < deadline:
         time.sleep(0.2)
     warm = gateway.kernels()
     assert warm
-    page.goto(server.url)
-    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    open_app(server.url)
     expect(page.get_by_text("25 squared is 625")).to_be_visible(timeout=WAIT)
     page.locator(".nbapp-slider .noUi-handle").focus()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
-    page.screenshot(path=str(ARTIFACTS / "gateway_slider.png"))
 
     facts = page.get_by_text(re.compile(r"^parent \d+ kernel")).inner_text()
     parent, kernel, cache = re.fullmatch(r"parent (\d+) kernel (\S+) cache (.+)", facts.strip()).groups()
     assert int(parent) == gateway.proc.pid  # the gateway started this page's kernel, not nbapp's server
     assert cache == str(server.cache)  # --cache-dir reached a kernel on the gateway
     assert kernel in warm  # the page got the warm kernel
-    assert [url for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")
-            and urlparse(url).hostname != "127.0.0.1"] == []
 
-    page.close(run_before_unload=True)  # as closing the tab does: the kernel is shut down on the gateway
-    context.close()
+    page.goto("about:blank")  # leaving the page, as closing the tab does: its kernel is shut down on the gateway
     deadline = time.monotonic() + 15
     while kernel in gateway.kernels() and time.monotonic() < deadline:
         time.sleep(0.2)

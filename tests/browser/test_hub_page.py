@@ -106,36 +106,28 @@ def hub(tmp_path_factory):
             pass
 
 
-def log_in(browser, hub: str, user: str):
-    """A new page logged in to the hub as ``user``, opening the service (the hub's login, then OAuth)."""
-    page = browser.new_context(viewport={"width": 1100, "height": 720}).new_page()
+def log_in(page, hub: str, user: str) -> None:
+    """Open the service in ``page`` as ``user``: the hub's login form, then the OAuth round trip."""
     page.goto(f"{hub}/services/squares/")
     page.fill("input[name=username]", user)
     page.fill("input[name=password]", "demo-password")
     page.click("[type=submit]")
-    return page
 
 
-def test_a_granted_user_logs_in_and_gets_the_live_app(browser, hub):
-    page = log_in(browser, hub, "alice")
-    try:
-        expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
-        expect(page.get_by_text("25 squared is 625")).to_be_visible(timeout=WAIT)
-        assert page.url == f"{hub}/services/squares/"
-        page.locator(".nbapp-slider .noUi-handle").focus()
-        page.keyboard.press("ArrowRight")  # the kernel's websocket goes through the hub's proxy
-        expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
-    finally:
-        page.context.close()
+def test_a_granted_user_logs_in_and_gets_the_live_app(page, hub):
+    log_in(page, hub, "alice")
+    expect(page.locator(".nbapp-snapshot")).to_have_count(0, timeout=WAIT)
+    expect(page.get_by_text("25 squared is 625")).to_be_visible(timeout=WAIT)
+    assert page.url == f"{hub}/services/squares/"
+    page.locator(".nbapp-slider .noUi-handle").focus()
+    page.keyboard.press("ArrowRight")  # the kernel's websocket goes through the hub's proxy
+    expect(page.get_by_text("26 squared is 676")).to_be_visible(timeout=WAIT)
 
 
-def test_a_user_without_access_to_the_service_is_refused(browser, hub):
-    page = log_in(browser, hub, "bob")
-    try:
-        expect(page.get_by_text("403")).to_be_visible(timeout=WAIT)
-        expect(page.get_by_text("squared is")).to_have_count(0)
-    finally:
-        page.context.close()
+def test_a_user_without_access_to_the_service_is_refused(page, hub):
+    log_in(page, hub, "bob")
+    expect(page.get_by_text("403")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_text("squared is")).to_have_count(0)
 
 
 def test_without_logging_in_the_service_sends_to_the_hub_login(hub):

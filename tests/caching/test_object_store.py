@@ -104,3 +104,15 @@ def test_an_unreachable_bucket_degrades_to_memory_with_one_warning(s3, monkeypat
         assert store.dump(("mod.f-0", "v1", "1" * 32), 1) is False
     messages = [str(w.message) for w in caught if w.category is CacheWarning]
     assert len(messages) == 1 and "cannot write to s3://no-such-bucket/cache" in messages[0]
+
+
+def test_cache_dir_argument_may_be_a_url(location, counter):
+    import nbapp as st
+
+    @st.cache_data(cache_dir=location)
+    def double(x):
+        counter()
+        return 2 * x
+
+    assert double(21) == 42 and double(21) == 42 and counter.calls == 1
+    assert FsspecStore(location).count() == 1
