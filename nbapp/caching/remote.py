@@ -183,8 +183,10 @@ class FsspecStore:
     def _remove(self, path: str) -> None:
         try:
             self.fs.rm(path, recursive=True)
-        except (FileNotFoundError, OSError):
+        except FileNotFoundError:
             pass
+        except Exception as exc:  # unreachable, no permission: never fail the app for it
+            self._warn(f"could not remove {self.location} entries ({type(exc).__name__}: {exc}).")
         self.fs.invalidate_cache()
 
     def remove(self, parts: tuple[str, ...]) -> None:
@@ -206,7 +208,7 @@ class FsspecStore:
         self.fs.invalidate_cache()
         try:
             return sum(1 for path in self.fs.find(self._path(parts)) if path.endswith("/output.pkl"))
-        except FileNotFoundError:
+        except Exception:  # missing, or unreachable: nothing this process can see
             return 0
 
     def _warn(self, message: str) -> None:

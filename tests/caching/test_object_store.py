@@ -48,9 +48,13 @@ def s3():
 
 @pytest.fixture
 def location(s3, monkeypatch, request):
+    from nbapp.caching import storage
+
     for name, value in s3.items():
         monkeypatch.setenv(name, value)
-    return f"s3://{BUCKET}/{request.node.name}"
+    url = f"s3://{BUCKET}/{request.node.name}"
+    yield url
+    storage._stores.pop(url, None)  # later tests' clear_all() must not reach a server that has stopped
 
 
 def run(code: str, env: dict[str, str]) -> str:
@@ -116,3 +120,16 @@ def test_cache_dir_argument_may_be_a_url(location, counter):
 
     assert double(21) == 42 and double(21) == 42 and counter.calls == 1
     assert FsspecStore(location).count() == 1
+
+
+def test_clearing_an_unreachable_bucket_warns_and_does_not_raise(monkeypatch):
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")  # nothing listens on the discard port
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+    import s3fs
+
+    s3fs.S3FileSystem.clear_instance_cache()  # fsspec reuses a filesystem made with the moto endpoint
+    store = FsspecStore("s3://gone/cache")
+    with pytest.warns(CacheWarning, match="could not remove s3://gone/cache entries"):
+        store.clear()
+    assert store.count() == 0
+    s3fs.S3FileSystem.clear_instance_cache()
