@@ -121,13 +121,24 @@ def _serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--theme", choices=("light", "dark"), default=None,
                         help="the page's theme (default: theme.base in .streamlit/config.toml, else light)")
     parser.add_argument("--debug", action="store_true", help="log everything and show server tracebacks in the page")
+    parser.add_argument("--gateway-url", metavar="URL", help="start the pages' kernels on this Jupyter Kernel "
+                        "Gateway or Enterprise Gateway (e.g. http://127.0.0.1:8888) instead of here")
+    parser.add_argument("--cache-dir", metavar="DIR", help="the folder of st.cache_data's disk cache, e.g. on shared "
+                        "storage (default: $NBAPP_CACHE_DIR, else ~/.cache/nbapp)")
+    parser.add_argument("--jupyterhub", action="store_true", help="serve as a JupyterHub service: the hub's "
+                        "address, URL prefix and login (run as a service's command in jupyterhub_config.py)")
 
 
 def _serve(args: argparse.Namespace, path: Path) -> None:
     from nbapp.serve.options import ServeOptions
 
-    if args.fork and path.is_file():
-        # The warm parent's warm-up (imports, the app's first run) overlaps the server's imports.
+    if args.fork and not args.gateway_url and path.is_file():
+        # The warm parent's warm-up (imports, the app's first run) overlaps the server's imports;
+        # it caches where the pages' kernels will.
+        if args.cache_dir:
+            from nbapp.caching.storage import use_cache_dir
+
+            use_cache_dir(args.cache_dir)
         from nbapp.serve.warm import app_config, prestart
 
         prestart(**app_config(path.resolve(), args.timeout))
@@ -137,7 +148,8 @@ def _serve(args: argparse.Namespace, path: Path) -> None:
                            watch=args.watch, timeout=args.timeout, preheat=args.preheat, pool_size=args.pool_size,
                            fork=args.fork,
                            cull_idle=args.cull_idle, theme=args.theme or _config_theme(path) or d_theme(),
-                           debug=args.debug)
+                           debug=args.debug, gateway_url=args.gateway_url, cache_dir=args.cache_dir,
+                           jupyterhub=args.jupyterhub)
     if options.port is not None and not 0 <= options.port < 65536:
         raise UsageError(f"--port {options.port} is not a port number. Give one from 1 to 65535, or 0 for any free one.")
     serve(options)

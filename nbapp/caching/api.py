@@ -19,6 +19,7 @@ from typing import Any, Callable, Mapping
 from nbapp.caching.caches import clear_kind, data_cache, resource_cache
 from nbapp.caching.errors import CacheOptionError
 from nbapp.caching.hashing import closure_digest, function_identity, hash_arguments
+from nbapp.caching.remote import is_url
 from nbapp.runtime.context import get_run_context
 
 __all__ = ["cache_data", "cache_resource", "cache", "CachedFunction"]
@@ -107,7 +108,8 @@ def _cache_dir(cache_dir: Any) -> str | None:
         return None
     if not isinstance(cache_dir, (str, os.PathLike)):
         raise CacheOptionError(f"cache_data(cache_dir={cache_dir!r}): cache_dir must be a folder path; got {cache_dir!r}.")
-    return os.path.abspath(os.path.expanduser(os.fspath(cache_dir)))
+    folder = os.fspath(cache_dir)
+    return folder if is_url(folder) else os.path.abspath(os.path.expanduser(folder))
 
 
 def _check_func(decorator: str, func: Any) -> None:

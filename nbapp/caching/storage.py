@@ -4,7 +4,8 @@ The disk store is shared by every kernel of one user (two notebooks, a Voilà
 server and JupyterLab) and survives kernel restarts. Its folder is, in order:
 the ``cache_dir=`` argument of ``cache_data``, the ``NBAPP_CACHE_DIR``
 environment variable, ``$XDG_CACHE_HOME/nbapp``, ``~/.cache/nbapp``
-(``%LOCALAPPDATA%\\nbapp\\Cache`` on Windows). nbapp creates it with mode 0700
+(``%LOCALAPPDATA%\\nbapp\\Cache`` on Windows); a URL there (``s3://bucket/prefix``) puts
+the store in object storage instead (:mod:`nbapp.caching.remote`). nbapp creates a folder with mode 0700
 and refuses to use one that other users can write to, because entries are
 pickles and loading a pickle can run code.
 
@@ -35,8 +36,9 @@ import joblib
 import xxhash
 
 from nbapp.caching.errors import CacheWarning
+from nbapp.caching.remote import FsspecStore, is_url
 
-__all__ = ["ENV_VAR", "default_cache_dir", "DiskStore", "get_disk_store", "all_disk_stores", "MemoryLayer"]
+__all__ = ["ENV_VAR", "use_cache_dir", "default_cache_dir", "DiskStore", "get_disk_store", "all_disk_stores", "MemoryLayer"]
 
 ENV_VAR = "NBAPP_CACHE_DIR"
 
@@ -50,6 +52,19 @@ MMAP_MIN_BYTES = 1 << 20
 def _now() -> float:
     """The clock of ttl checks (wall time, because file modification times are wall time)."""
     return time.time()
+
+
+def use_cache_dir(location: str) -> str:
+    """Make ``location`` (a folder, ``~`` expanded and made absolute, or an object storage URL) the
+    default cache location of this process and the kernels it starts; returns it as set.
+
+    Examples
+    --------
+    >>> use_cache_dir("s3://team-bucket/nbapp")
+    's3://team-bucket/nbapp'
+    """
+    os.environ[ENV_VAR] = location if is_url(location) else os.path.abspath(os.path.expanduser(location))
+    return os.environ[ENV_VAR]
 
 
 def default_cache_dir() -> str:
@@ -69,6 +84,8 @@ def default_cache_dir() -> str:
     '/tmp/my-nbapp-cache'
     """
     configured = os.environ.get(ENV_VAR)
+    if configured and is_url(configured):  # object storage (s3://...): see nbapp.caching.remote
+        return configured
     if configured:
         return os.path.abspath(os.path.expanduser(configured))
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
@@ -408,23 +425,29 @@ _stores: dict[str, DiskStore] = {}
 _stores_lock = threading.Lock()
 
 
-def get_disk_store(location: str | os.PathLike[str] | None = None) -> DiskStore:
+def get_disk_store(location: str | os.PathLike[str] | None = None) -> DiskStore | FsspecStore:
     """Return the process's :class:`DiskStore` for a folder (the default folder if None).
+
+    A URL (``s3://bucket/prefix``) gets a :class:`~nbapp.caching.remote.FsspecStore` instead.
 
     Examples
     --------
     >>> get_disk_store("/tmp/nbapp-doc-cache") is get_disk_store("/tmp/nbapp-doc-cache")
     True
     """
-    path = os.path.abspath(os.fspath(location)) if location is not None else default_cache_dir()
+    if location is None:
+        path = default_cache_dir()
+    else:
+        path = os.fspath(location)
+        path = path if is_url(path) else os.path.abspath(path)
     with _stores_lock:
         store = _stores.get(path)
         if store is None:
-            store = _stores[path] = DiskStore(path)
+            store = _stores[path] = FsspecStore(path) if is_url(path) else DiskStore(path)
         return store
 
 
-def all_disk_stores() -> list[DiskStore]:
+def all_disk_stores() -> list[DiskStore | FsspecStore]:
     """Return every disk store this process has used.
 
     Examples

@@ -7,23 +7,34 @@ import sys
 from typing import Any
 
 
-def run_script(path: str, *, cwd: str, watch: bool) -> None:
+def run_script(path: str, *, cwd: str, watch: bool, source: str | None = None) -> None:
     """Show the app in the script at ``path`` in this kernel's output; returns None.
 
     As with ``streamlit run``, the working directory is where the server was started
     (``cwd``) and the script's folder comes first on ``sys.path``, so its sibling modules
     import. With ``watch``, saving the script reruns the app in place, keeping widget values.
+    With ``source`` (a kernel on another machine, ``nbapp run --gateway-url``), that text is
+    the app and ``path`` need not exist here; ``cwd`` and the script's folder are used only
+    where they exist on this machine (a shared volume), else the kernel stays where its
+    gateway started it.
     After the first run, the app is also displayed as a static snapshot, which the page
     shows at once and replaces with the live widgets when they have drawn.
-    Raises FileNotFoundError naming the path when the script is gone.
+    Raises FileNotFoundError naming the path when the script is gone (and no ``source``).
     """
-    from nbapp.jupyter.session import show_script
+    from nbapp.jupyter.session import JupyterApp, show_script
+    from nbapp.navigation import pages_folder_script
 
-    os.chdir(cwd)
     folder = os.path.dirname(path)
-    if folder not in sys.path:
+    if source is None or os.path.isdir(cwd):
+        os.chdir(cwd)
+    if folder not in sys.path and (source is None or os.path.isdir(folder)):
         sys.path.insert(0, folder)
-    show_snapshot(show_script(path, watch=watch).widget)
+    if source is None:
+        app = show_script(path, watch=watch)
+    else:
+        app = JupyterApp(pages_folder_script(path, source), filename=path)
+        app.show()
+    show_snapshot(app.widget)
 
 
 def show_snapshot(root: Any) -> None:

@@ -137,11 +137,13 @@ def notebook_to_dashboard(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nbformat.v4.new_notebook(cells=cells, metadata=dict(nb.metadata))
 
 
-def served_notebook(path: Path, *, launch_dir: str, watch: bool) -> nbformat.NotebookNode:
+def served_notebook(path: Path, *, launch_dir: str, watch: bool, embed: bool = False) -> nbformat.NotebookNode:
     """Return the notebook the server executes for the app file at ``path`` (absolute).
 
     A script becomes a cell that imports nbapp, then one that shows it (from ``launch_dir``,
-    reloading on save when ``watch``; a syntax error shows in the page); a notebook gets ``%load_ext nbapp`` first
+    reloading on save when ``watch``; a syntax error shows in the page); with ``embed`` (kernels
+    on a gateway, whose machine may not have the file) the cell carries the script's text and
+    does not watch. A notebook gets ``%load_ext nbapp`` first
     and its ``%%app`` cells marked, or, when they are all named (``%%app Overview``) and
     there are several, one app with a page per cell. Raises UsageError when a notebook
     cannot be read.
@@ -150,7 +152,9 @@ def served_notebook(path: Path, *, launch_dir: str, watch: bool) -> nbformat.Not
         # nbapp is imported in a cell of its own, as a notebook's %load_ext is: the app cell's
         # --timeout is for the app's first run, and a loaded machine can take seconds to import nbapp.
         setup = nbformat.v4.new_code_cell("from nbapp.serve.kernel import run_script")
-        cell = nbformat.v4.new_code_cell(f"run_script({str(path)!r}, cwd={launch_dir!r}, watch={watch!r})")
+        source = f", source={path.read_text(encoding='utf-8')!r}" if embed else ""
+        cell = nbformat.v4.new_code_cell(
+            f"run_script({str(path)!r}, cwd={launch_dir!r}, watch={watch and not embed!r}{source})")
         _mark_app(cell)
         return nbformat.v4.new_notebook(cells=[setup, cell], metadata={"kernelspec": dict(_KERNELSPEC)})
     nb = read_notebook(path)

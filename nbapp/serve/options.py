@@ -21,3 +21,6 @@ class ServeOptions:
     cull_idle: int = 600  # seconds before an idle kernel (its page closed) is shut down; 0: never
     theme: str = "light"  # "light" or "dark"
     debug: bool = False  # Voilà's debug log and tracebacks of server errors in the page
+    gateway_url: str | None = None  # start kernels on this Jupyter (Enterprise) Kernel Gateway, not here
+    cache_dir: str | None = None  # st.cache_data's disk folder for the kernels ($NBAPP_CACHE_DIR otherwise)
+    jupyterhub: bool = False  # a JupyterHub service: its address, URL prefix and login come from the hub

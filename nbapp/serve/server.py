@@ -40,8 +40,10 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
+from nbapp.caching.storage import use_cache_dir
 from nbapp.serve import fork, wakeup, warm
 from nbapp.serve.errors import UsageError
+from nbapp.serve.gateway import configure_gateway
 from nbapp.serve.notebooks import check_app, served_notebook
 from nbapp.serve.options import ServeOptions
 
@@ -162,9 +164,15 @@ def voila_config(options: ServeOptions, port: int) -> Config:
     c.KernelRestarter.restart_limit = 0
     c.MappingKernelManager.cull_idle_timeout = options.cull_idle
     c.MappingKernelManager.cull_interval = CULL_INTERVAL
-    if options.fork:
+    if options.fork and not options.gateway_url:  # a gateway's kernels are started by the gateway
         c.VoilaConfiguration.kernel_spec_manager_class = fork.ForkKernelSpecManager
         c.ForkKernelSpecManager.fork_config = fork_config(options)
+    if options.gateway_url:
+        configure_gateway(c, options.gateway_url)
+    if options.jupyterhub:
+        from nbapp.serve.hub import configure_hub  # jupyterhub: an optional dependency
+
+        configure_hub(c)
     return c
 
 
@@ -179,6 +187,7 @@ class AppContentsManager(LargeFileManager):
     app_path = Unicode(help="Absolute path of the served app file.")
     launch_dir = Unicode(help="Working directory of a served script's kernel.")
     watch = Bool(True, help="Rerun open pages when the served script is saved.")
+    embed = Bool(False, help="Put the script's text in the served notebook (kernels on another machine).")
 
     def get(self, path, content=True, type=None, format=None, **kwargs):
         full = os.path.abspath(os.path.join(self.root_dir, path.lstrip("/")))
@@ -186,7 +195,7 @@ class AppContentsManager(LargeFileManager):
             return super().get(path, content=content, type=type, format=format, **kwargs)
         model = super().get(path, content=False)
         try:
-            nb = served_notebook(Path(self.app_path), launch_dir=self.launch_dir, watch=self.watch)
+            nb = served_notebook(Path(self.app_path), launch_dir=self.launch_dir, watch=self.watch, embed=self.embed)
         except UsageError as err:  # the notebook was broken after the server started
             raise HTTPError(500, str(err)) from None
         return {**model, "type": "notebook", "format": "json", "mimetype": None, "content": nb}
@@ -239,9 +248,10 @@ class AppVoila(Voila):
         settings = super().init_settings()
         # Preheated kernels read self.contents_manager when they render, which is after this.
         self.contents_manager = AppContentsManager(parent=self, app_path=str(self.options.path),
-                                                   launch_dir=os.getcwd(), watch=self.options.watch)
+                                                   launch_dir=os.getcwd(), watch=self.options.watch,
+                                                   embed=bool(self.options.gateway_url))
         settings["contents_manager"] = self.contents_manager
-        if self.options.fork and hasattr(self.kernel_manager, "get_rendered_notebook"):
+        if self.options.fork and not self.options.gateway_url and hasattr(self.kernel_manager, "get_rendered_notebook"):
             _skip_lost_kernels(self.kernel_manager)
         return settings
 
@@ -308,9 +318,17 @@ def serve(options: ServeOptions) -> None:
     Raises UsageError for a bad app file or a port in use, before anything starts.
     """
     options.path = check_app(options.path)
+    if options.cache_dir:  # the kernels started here inherit it (a gateway is asked to pass it on)
+        use_cache_dir(options.cache_dir)
+    if options.jupyterhub:
+        from nbapp.serve.hub import hub_address
+
+        options.host, port = hub_address()
+        options.port = port if options.port is None else options.port
+        options.open_browser = False
     sockets = bind_port(options.host, options.port)
     try:
-        if options.fork:  # the warm-up overlaps Voilà's own start
+        if options.fork and not options.gateway_url:  # the warm-up overlaps Voilà's own start
             warm.prestart(**fork_config(options))  # started already by the command line, usually
         wakeup.install()
         app = make_voila(options, sockets)
