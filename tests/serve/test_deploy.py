@@ -54,20 +54,20 @@ def test_a_kernel_without_the_app_file_runs_the_script_the_notebook_carries(tmp_
     app = folder / "app.py"
     app.write_text(APP)
     nb = served_notebook(app, launch_dir=str(folder), watch=True, embed=True)
-    assert "watch=False" in nb.cells[0].source and "squared is" in nb.cells[0].source
+    assert "watch=False" in nb.cells[-1].source and "squared is" in nb.cells[-1].source
     shutil.rmtree(folder)
     elsewhere = tmp_path / "pod"
     elsewhere.mkdir()
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")])))
     NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(elsewhere)}}).execute()
-    html = "".join(str(out.get("data", {}).get("text/html", "")) for out in nb.cells[0].outputs)
-    assert "squared is" in html and "625" in html, nb.cells[0].outputs
+    html = "".join(str(out.get("data", {}).get("text/html", "")) for out in nb.cells[-1].outputs)
+    assert "squared is" in html and "625" in html, nb.cells[-1].outputs
 
 
 def test_without_a_gateway_the_notebook_names_the_file_and_watches_it(tmp_path):
     app = tmp_path / "app.py"
     app.write_text(APP)
-    source = served_notebook(app, launch_dir=str(tmp_path), watch=True).cells[0].source
+    source = served_notebook(app, launch_dir=str(tmp_path), watch=True).cells[-1].source
     assert "watch=True" in source and "squared is" not in source
 
 
