@@ -1,0 +1,50 @@
+"""deck.gl, ECharts and Mermaid in the browser: one library model each per kernel, a small module per element.
+
+As with Vega (``nbapp.render.charts``), the large library travels once per page in a model
+that is never displayed; each element's module borrows it through ``host.getWidget``.
+"""
+from __future__ import annotations
+
+import anywidget
+
+from nbapp.elements.registry import KINDS, Frontend
+from nbapp.render.frontend import ModuleAdapter
+from nbapp.render.registry import ADAPTERS
+
+
+def _library_class(module: str, doc: str) -> type[anywidget.AnyWidget]:
+    esm, css = Frontend(module).source()
+    return type(module.split("-")[0].title() + "Library", (anywidget.AnyWidget,), {"_esm": esm, "_css": css, "__doc__": doc})
+
+
+LIBRARIES = {
+    "pydeck_chart": _library_class("deck-library.js", "The page's one deck.gl (with @deck.gl/json). Never displayed."),
+    "echarts_chart": _library_class("echarts-library.js", "The page's one Apache ECharts. Never displayed."),
+    "mermaid_chart": _library_class("mermaid-library.js", "The page's one mermaid. Never displayed."),
+}
+_made: dict[str, anywidget.AnyWidget] = {}
+
+
+def library(kind: str) -> anywidget.AnyWidget:
+    """Return this kernel's library model for elements of ``kind``, making it on first use (again if it was closed)."""
+    model = _made.get(kind)
+    if model is None or model.comm is None:
+        model = _made[kind] = LIBRARIES[kind]()
+    return model
+
+
+class LibraryAdapter(ModuleAdapter):
+    """An element whose module borrows a library model: the generic adapter plus the model's reference in its props."""
+
+    def create(self, props, emit):
+        return super().create(self._with_library(props), emit)
+
+    def update(self, widget, props, old):
+        return super().update(widget, self._with_library(props), self._with_library(old) if old else old)
+
+    def _with_library(self, props):
+        return {**props, "library": f"anywidget:{library(self.kind).model_id}"}
+
+
+for _kind in LIBRARIES:
+    ADAPTERS[_kind] = LibraryAdapter(KINDS[_kind])
