@@ -1,158 +1,35 @@
 """nbapp's JupyterLab extension in real JupyterLab: the app panel, render on save, pop out, saved snapshots.
 
-One ``jupyter lab`` per module on 127.0.0.1 (this checkout's server extension, and its built
-labextension through ``extra_labextensions_path``), headless Chromium that can resolve no
-other host, a fresh notebook and page per test. Screenshots go to ``artifacts/``.
+One ``jupyter lab`` per module on 127.0.0.1 (conftest's ``lab``: this checkout's server
+extension and its built labextension), headless Chromium that can resolve no other host
+(``offline_page``), a fresh notebook and page per test. Screenshots go to ``artifacts/``.
 """
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
-import signal
 import subprocess
 import sys
-import threading
 import time
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlparse
 
-import nbformat
 import pytest
 
-REPO = str(Path(__file__).resolve().parents[2])
-ARTIFACTS = Path(REPO) / "artifacts"
-CHROMIUM = "/usr/bin/chromium"  # as tests/browser/conftest.py launches it (it skips this folder when missing)
-LAB_START = 90  # seconds for `jupyter lab` to print its URL
 WAIT = 30_000  # ms for anything a test waits for in the page (kernel start, first run, page load)
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 SLIDER_APP = """%%app
 import nbapp as st
 x = st.slider('x', 0, 100, 25)
 st.write(f'{x} squared is {x * x}')"""
-# No news, no update check: nothing pops up, nothing is fetched.
-SETTINGS = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
-
-
-class Lab:
-    """A running ``jupyter lab`` serving ``root``; ``url(path)`` is a URL of it with the token."""
-
-    def __init__(self, home: Path) -> None:
-        self.root = home / "root"
-        self.token = secrets.token_hex(16)
-        self.port = 0
-        self._lines: list[str] = []
-        self._ready = threading.Event()
-        for name in ("root", "settings", "user-settings", "workspaces", "config", "labextensions"):
-            (home / name).mkdir()
-        (home / "settings" / "overrides.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
-        # The built extension of this checkout, under its package name (how JupyterLab serves it).
-        (home / "labextensions" / "nbapp-labextension").symlink_to(Path(REPO) / "nbapp" / "labextension")
-        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", "--port=0",
-               f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root}",
-               f"--LabApp.app_settings_dir={home / 'settings'}", f"--LabApp.user_settings_dir={home / 'user-settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}",
-               f"--LabApp.extra_labextensions_path={home / 'labextensions'}",
-               "--ServerApp.jpserver_extensions={'nbapp.serve.labext': True}",
-               "--LabApp.expose_app_in_browser=True"]
-        env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"),
-               "PYTHONPATH": os.pathsep.join(filter(None, [REPO, os.environ.get("PYTHONPATH")]))}
-        self._proc = subprocess.Popen(cmd, cwd=self.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                      text=True, start_new_session=True)
-        threading.Thread(target=self._read, daemon=True).start()
-        if not self._ready.wait(LAB_START) or not self.port:
-            self.stop()
-            raise RuntimeError(f"jupyter lab printed no URL (it exited, or took over {LAB_START} s):\n{self.log()}")
-
-    def _read(self) -> None:
-        for line in self._proc.stdout:
-            self._lines.append(line)
-            match = re.search(r"http://127\.0\.0\.1:(\d+)/lab", line)
-            if match and not self.port:
-                self.port = int(match.group(1))
-                self._ready.set()
-        self._ready.set()
-
-    def url(self, path: str) -> str:
-        """Return the URL of ``path`` on this server, with the token that logs the browser in."""
-        return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
-
-    def open(self, page, name: str) -> None:
-        """Open the notebook ``name`` in JupyterLab, in a workspace of its own (nothing left from other tests)."""
-        page.goto(self.url(f"lab/workspaces/{Path(name).stem}/tree/{name}") + "&reset")
-
-    def kernel_ids(self) -> set[str]:
-        """The ids of the kernels this server runs now."""
-        with urllib.request.urlopen(self.url("api/kernels"), timeout=10) as response:
-            return {kernel["id"] for kernel in json.load(response)}
-
-    def log(self) -> str:
-        """Everything the server printed so far."""
-        return "".join(self._lines)
-
-    def stop(self) -> None:
-        """Stop the server as SIGTERM does (it shuts its kernels down), killing it if that hangs."""
-        if self._proc.poll() is None:
-            os.killpg(self._proc.pid, signal.SIGTERM)
-            try:
-                self._proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self._proc.pid, signal.SIGKILL)
-                self._proc.wait()
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory) -> Iterator[Lab]:
-    """One JupyterLab server for the module."""
-    server = Lab(tmp_path_factory.mktemp("lab"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def offline_browser(browser):
-    """Chromium that resolves no host but 127.0.0.1: anything fetched from elsewhere fails and is recorded."""
-    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
-                                           args=["--no-sandbox", "--headless", "--disable-gpu", OFFLINE])
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture
-def page(offline_browser, request):
-    """A fresh page; ``page.offsite`` lists requests to hosts other than 127.0.0.1. Screenshot after the test."""
-    context = offline_browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.offsite = []
-    page.on("request", lambda r: urlparse(r.url).hostname not in (None, "127.0.0.1") and page.offsite.append(r.url))
-    yield page
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
-    context.close()
+def page(offline_page):
+    """Every page of this module resolves no host but 127.0.0.1 and records what it asked elsewhere."""
+    return offline_page
 
 
-def open_notebook(page, lab: Lab, name: str, *sources: str) -> None:
+def open_notebook(page, lab, name: str, *sources: str) -> None:
     """Write a notebook of code cells ``sources`` as ``name``, open it in JupyterLab, run it all."""
-    cells = [nbformat.v4.new_code_cell(source) for source in ("%load_ext nbapp", *sources)]
-    kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": kernelspec}), str(lab.root / name))
-    lab.open(page, name)
-    page.wait_for_function("() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel"
-                           "?.status === 'idle'", timeout=WAIT)
-    run(page, "notebook:run-all-cells")
-
-
-def run(page, command: str) -> None:
-    """Run JupyterLab ``command`` on the notebook (as its menu entry does)."""
-    page.evaluate("""async (command) => {
-        const app = window.jupyterapp;
-        const notebook = app.shell.widgets('main').find(w => w.hasClass('jp-NotebookPanel'));
-        app.shell.activateById(notebook.id);
-        await app.commands.execute(command);
-    }""", command)
+    lab.run_notebook(page, name, *sources)
 
 
 def save(page) -> None:
