@@ -4,6 +4,7 @@ The chart says so under the points. Column lookup, colors and sizes follow Strea
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from nbapp.elements import charts_data as cd
@@ -32,6 +33,18 @@ def _column(fn: str, frame, given: Any, names: tuple[str, ...], what: str) -> st
                          f"(or pass {what}=); its columns are: {', '.join(map(str, frame.columns)) or '(none)'}.")
 
 
+def _projection(table, lat: str, lon: str, zoom: int | float | None) -> dict[str, Any]:
+    """Mercator fitted to the points, or, with ``zoom``, centered on them at that zoom level.
+
+    Zoom follows deck.gl (Streamlit's map): the world is 512 * 2**zoom pixels wide.
+    """
+    if zoom is None or table.empty:
+        return {"type": "mercator"}
+    center = [float(table[lon].min() + table[lon].max()) / 2, float(table[lat].min() + table[lat].max()) / 2]
+    return {"type": "mercator", "center": center, "scale": 512 * 2 ** float(zoom) / (2 * math.pi),
+            "translate": {"expr": "[width / 2, height / 2]"}}
+
+
 @element("map", frontend=CHART_FRONTEND, static=chart_static, value="spec")
 def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | None = None, color: Any = None,
         size: Any = None, zoom: int | None = None, width: int | str = "stretch", height: int | str = 500,
@@ -40,8 +53,9 @@ def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | 
 
     Latitude and longitude come from columns named lat/latitude and lon/longitude (any
     case Streamlit accepts) or the ``latitude``/``longitude`` arguments; ``color`` and
-    ``size`` are a column or a constant (a color; meters). ``zoom`` is accepted (the view
-    fits the points). Returns the element's handle; raises NbappAPIError for missing columns.
+    ``size`` are a column or a constant (a color; meters). With ``zoom`` (0-24, as in
+    Streamlit) the view centers on the points at that zoom; without it, it fits them.
+    Returns the element's handle; raises NbappAPIError for missing columns or a bad zoom.
 
     Examples
     --------
@@ -70,11 +84,13 @@ def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | 
     else:
         raise fail("map", None, f"size must be a column name or a number (meters), got {got(size)}.")
     table = frame[list(dict.fromkeys(keep))].dropna(subset=[lat, lon])
+    if zoom is not None and (isinstance(zoom, bool) or not isinstance(zoom, (int, float)) or not 0 <= zoom <= 24):
+        raise fail("map", None, f"zoom must be a number from 0 to 24, got {got(zoom)}.")
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"name": cd.DATASET},
-        "projection": {"type": "mercator"},
-        "mark": {"type": "circle", "tooltip": True},
+        "projection": _projection(table, lat, lon, zoom),
+        "mark": {"type": "circle", "tooltip": True, "clip": True},
         "encoding": encoding,
         "title": {"text": OFFLINE_NOTE, "orient": "bottom", "color": "#808495", "fontSize": 12,
                   "fontWeight": "normal", "anchor": "start"},

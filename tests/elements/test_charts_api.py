@@ -279,3 +279,20 @@ def test_graphviz_chart_takes_dot_text_and_graphviz_objects():
 
 def test_graphviz_chart_rejects_other_objects():
     assert "figure_or_dot must be a DOT string" in error("st.graphviz_chart(3)")
+
+
+def test_map_zoom_centers_on_the_points_at_that_zoom():
+    import re
+
+    def spread(zoom: int) -> float:
+        at = run(f'st.map({{"lat": [37.76, 37.78], "lon": [-122.40, -122.42]}}, zoom={zoom}, width=600, height=400)')
+        spec = at.get("map")[0].spec
+        assert spec["projection"]["center"] == pytest.approx([-122.41, 37.77])
+        svg = chart_svg(at.get("map")[0].props)
+        xs = [float(x) for x, _ in re.findall(r'transform="translate\(([-\d.]+),([-\d.]+)\)"', svg.split("mark-symbol")[1])[:2]]
+        return abs(xs[0] - xs[1])
+
+    near, far = spread(12), spread(4)
+    assert near == pytest.approx(512 * 2**12 * 0.02 / 360, rel=0.05)  # deck.gl's scale, as Streamlit's map: ~116 px
+    assert far < 1
+    assert "zoom must be a number" in error('st.map({"lat": [1], "lon": [2]}, zoom="near")')
