@@ -112,15 +112,17 @@ def run(browser, cmd: list[str], app: str, chart: bool, changes: int) -> dict:
                 page.evaluate(f"window.__chart = {CHART!r}")
             time.sleep(3)
             page.locator(SLIDER).first.focus()
-            latencies, sizes = [], []
+            latencies, sizes, missed = [], [], 0
             for i in range(3 + changes):
                 done_before = page.evaluate("window.__done.length")
                 start = time.perf_counter()
                 page.keyboard.press("ArrowRight")
                 try:
                     page.wait_for_function(f"window.__done.length > {done_before}", timeout=30_000)
-                except Exception:
-                    raise RuntimeError(f"{cmd[2:4]}: change {i} never showed") from None
+                except Exception:  # counted and reported: a change whose redraw never showed within 30 s
+                    missed += 1
+                    page.locator(SLIDER).first.focus()
+                    continue
                 time.sleep(0.5)
                 mark = page.evaluate("window.__marks[window.__marks.length - 1]")
                 done = page.evaluate(f"window.__done[{done_before}]")
@@ -130,7 +132,8 @@ def run(browser, cmd: list[str], app: str, chart: bool, changes: int) -> dict:
                     sizes.append(sent)
             page.close()
             context.close()
-    return {"p50": statistics.median(latencies), "p90": percentile(latencies, 0.9), "bytes": statistics.median(sizes)}
+    return {"p50": statistics.median(latencies), "p90": percentile(latencies, 0.9), "bytes": statistics.median(sizes),
+            "missed": missed}
 
 
 def main() -> None:
@@ -151,10 +154,10 @@ def main() -> None:
                 print(f"measured {what} with {name}", file=sys.stderr)
         browser.close()
     print(f"\n{os.cpu_count()} CPUs, {args.changes} changes each\n")
-    print("| app | server | change -> redrawn, p50 / p90 | bytes to the page per change | raw data |")
-    print("|---|---|---|---|---|")
+    print("| app | server | change -> redrawn, p50 / p90 | bytes to the page per change | raw data | no redraw in 30 s |")
+    print("|---|---|---|---|---|---|")
     for what, name, r, raw in rows:
-        print(f"| {what} | {name} | {r['p50']:.0f} / {r['p90']:.0f} ms | {r['bytes'] / 1e6:.2f} MB | {raw} |")
+        print(f"| {what} | {name} | {r['p50']:.0f} / {r['p90']:.0f} ms | {r['bytes'] / 1e6:.2f} MB | {raw} | {r['missed']} |")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from nbapp.elements import pictures
-from nbapp.elements.charts import AttributeDictionary
+from nbapp.elements.charts import AttributeDictionary, event_state
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
 
@@ -166,15 +166,7 @@ def echarts_static(props: dict[str, Any]) -> str:
 
 
 def _selection(wire: Any) -> AttributeDictionary:
-    try:
-        state = json.loads(wire) if isinstance(wire, str) else wire
-    except ValueError:
-        state = None
-    selection = state.get("selection") if isinstance(state, dict) else None
-    if not isinstance(selection, dict):
-        selection = {}
-    return AttributeDictionary({"selection": AttributeDictionary(
-        {"selected": list(selection.get("selected") or []), "areas": list(selection.get("areas") or [])})})
+    return event_state(wire, ("selected", "areas"))
 
 
 @element(value="option", frontend=ECHARTS_FRONTEND, static=echarts_static)

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from nbapp.elements.charts import AttributeDictionary
+from nbapp.elements.charts import AttributeDictionary, event_state
 from nbapp.elements.maps import OFFLINE_NOTE
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
@@ -91,15 +91,7 @@ def _check_size(name: str, value: Any, allowed: tuple[str, ...]) -> None:
 
 
 def _empty(wire: Any) -> AttributeDictionary:
-    try:
-        state = json.loads(wire) if isinstance(wire, str) else wire
-    except ValueError:
-        state = None
-    selection = state.get("selection") if isinstance(state, dict) else None
-    if not isinstance(selection, dict):
-        selection = {}
-    return AttributeDictionary({"selection": AttributeDictionary(
-        {"indices": dict(selection.get("indices") or {}), "objects": dict(selection.get("objects") or {})})})
+    return event_state(wire, ("indices", "objects"), dict)
 
 
 @element(value="spec", frontend=DECK_FRONTEND, static=lambda props: deck_static(props))

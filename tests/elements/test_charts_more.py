@@ -8,6 +8,11 @@ import pytest
 import nbapp as st
 from nbapp.elements import pictures
 
+try:  # imported here, once, so that an app's run does not pay for it (AppTest's run has a time limit)
+    import pydeck  # noqa: F401
+except ImportError:
+    pass
+
 SIGNATURES = {  # Streamlit 1.67's, parameter by parameter
     "pydeck_chart": "(pydeck_obj=None, *, width='stretch', use_container_width=None, height=500, "
                     "selection_mode='single-object', on_select='ignore', key=None, alt=None)",
