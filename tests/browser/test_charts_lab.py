@@ -97,7 +97,9 @@ def test_every_chart_and_media_kind_draws_inline(app, page):
     for kind in ("audio", "video"):
         assert app.locator(f".nbapp-{kind} {kind}[controls]").get_attribute("src").startswith("blob:")
     assert app.locator(".nbapp-pdf iframe.nbapp-pdf").get_attribute("src").startswith("blob:")
-    assert app.locator(".nbapp-logo img").count() == 1
+    logo = app.locator(".nbapp-header .nbapp-logo img").bounding_box()  # the app's top-left, as Streamlit's header
+    slider = app.locator(".widget-slider").bounding_box()
+    assert logo["y"] + logo["height"] <= slider["y"] and logo["x"] <= slider["x"] + 1
 
 
 def test_a_slider_change_redraws_the_line_chart_in_place(app, page):

@@ -50,6 +50,12 @@ def test_a_deck_travels_as_its_json_with_tooltip_and_no_tiles_offline(run, monke
     assert chart.tiles is None and "need the internet" in chart.offline_note
 
 
+def test_st_write_draws_a_deck(run):
+    pytest.importorskip("pydeck")
+    at = run(DECK + "st.write(deck)")
+    assert at.get("pydeck_chart")[0].spec["layers"][0]["id"] == "cities"
+
+
 def test_no_deck_draws_an_empty_world_and_the_tile_setting_is_a_template(run, monkeypatch):
     monkeypatch.setenv("NBAPP_MAP_TILES", "http://127.0.0.1:1/{z}/{x}/{y}.png")
     chart = run("st.pydeck_chart()").get("pydeck_chart")[0]
