@@ -5,6 +5,8 @@ that is never displayed; each element's module borrows it through ``host.getWidg
 """
 from __future__ import annotations
 
+import functools
+
 import anywidget
 
 from nbapp.elements.registry import KINDS, Frontend
@@ -12,24 +14,27 @@ from nbapp.render.frontend import ModuleAdapter
 from nbapp.render.registry import ADAPTERS
 
 
-def _library_class(module: str, doc: str) -> type[anywidget.AnyWidget]:
-    esm, css = Frontend(module).source()
-    return type(module.split("-")[0].title() + "Library", (anywidget.AnyWidget,), {"_esm": esm, "_css": css, "__doc__": doc})
-
-
 LIBRARIES = {
-    "pydeck_chart": _library_class("deck-library.js", "The page's one deck.gl (with @deck.gl/json). Never displayed."),
-    "echarts_chart": _library_class("echarts-library.js", "The page's one Apache ECharts. Never displayed."),
-    "mermaid_chart": _library_class("mermaid-library.js", "The page's one mermaid. Never displayed."),
+    "pydeck_chart": ("deck-library.js", "The page's one deck.gl (with @deck.gl/json). Never displayed."),
+    "echarts_chart": ("echarts-library.js", "The page's one Apache ECharts. Never displayed."),
+    "mermaid_chart": ("mermaid-library.js", "The page's one mermaid. Never displayed."),
 }
 _made: dict[str, anywidget.AnyWidget] = {}
+
+
+@functools.cache
+def library_class(kind: str) -> type[anywidget.AnyWidget]:
+    """Return the model class holding the library of ``kind`` (its 1-4 MB module is read on first use)."""
+    module, doc = LIBRARIES[kind]
+    esm, css = Frontend(module).source()
+    return type(module.split("-")[0].title() + "Library", (anywidget.AnyWidget,), {"_esm": esm, "_css": css, "__doc__": doc})
 
 
 def library(kind: str) -> anywidget.AnyWidget:
     """Return this kernel's library model for elements of ``kind``, making it on first use (again if it was closed)."""
     model = _made.get(kind)
     if model is None or model.comm is None:
-        model = _made[kind] = LIBRARIES[kind]()
+        model = _made[kind] = library_class(kind)()
     return model
 
 
