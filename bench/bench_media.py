@@ -140,6 +140,7 @@ def main() -> None:
     """Run both apps on both servers and print a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--only", choices=("chart", "image"), help="time one of the two apps")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -148,6 +149,8 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for what, app, chart, raw in (("line_chart, 100,000 points", CHART_APP, True, "1.60 MB (x, y 8 bytes each)"),
                                       ("st.image 1920x1080 RGB", IMAGE_APP, False, "6.22 MB (pixels)")):
+            if args.only and args.only != ("chart" if chart else "image"):
+                continue
             for name, cmd in commands().items():
                 result = run(browser, cmd, app, chart, args.changes)
                 rows.append((what, name, result, raw))

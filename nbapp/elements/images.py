@@ -32,6 +32,9 @@ _MAGIC = ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "ima
           (b"BM", "image/bmp"), (b"<svg", "image/svg+xml"), (b"<?xml", "image/svg+xml"))
 
 
+MAXIMUM_CONTENT_WIDTH = 2 * 730  # Streamlit's: wider pictures are shrunk to it and saved at JPEG quality 90
+
+
 def _is_url(text: str) -> bool:
     return bool(re.match(r"^(https?://|data:)", text))
 
@@ -69,6 +72,8 @@ def _array_image(fn: str, array: Any, clamp: bool, channels: str) -> Any:
         raise fail(fn, None, f"image must hold numbers (uint8 0-255 or floats 0.0-1.0), got dtype {array.dtype}.")
     if len(shape) == 3 and shape[-1] == 1:
         array = array[:, :, 0]
+    if array.dtype == np.uint8 and channels != "BGR":  # already pixels: no range to check, no copy to make
+        return Image.fromarray(np.ascontiguousarray(array))
     if array.dtype.kind == "f":
         if clamp:
             array = np.clip(array, 0.0, 1.0)
@@ -129,7 +134,10 @@ def image_source(fn: str, image: Any, *, clamp: bool = False, channels: str = "R
     if module == "numpy" and type(image).__name__ == "ndarray":
         picture = _array_image(fn, image, clamp, channels)
         fmt = _format(picture, output_format)
-        return {"data": _pil_bytes(picture, fmt), "mime": f"image/{fmt.lower()}"}
+        # Past Streamlit's widest column Streamlit re-encodes at quality 90 (after shrinking the picture);
+        # nbapp keeps every pixel at that quality: a quarter of the bytes, in a fraction of the time.
+        quality = 90 if picture.width > MAXIMUM_CONTENT_WIDTH else 100
+        return {"data": _pil_bytes(picture, fmt, quality), "mime": f"image/{fmt.lower()}"}
     if isinstance(image, (bytes, bytearray, memoryview)):
         data = bytes(image)
     elif callable(getattr(image, "read", None)):
