@@ -17,7 +17,15 @@ from nbapp.elements.charts import AttributeDictionary, event_state
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
 
-ECHARTS_FRONTEND = Frontend("echarts-chart.js", traits=("option",), on_message=pictures.on_picture)
+
+
+def picture_key(props: dict[str, Any]) -> str:
+    """The name the drawn chart is kept under: its option, theme and renderer."""
+    return pictures.picture_key("echarts", json.dumps(props.get("option"), sort_keys=True), str(props.get("theme")),
+                                str(props.get("renderer")))
+
+
+ECHARTS_FRONTEND = Frontend("echarts-chart.js", traits=("option",), on_message=pictures.keeper(picture_key))
 CONTENT_WIDTH, CONTENT_HEIGHT = 700, 350  # Streamlit's sizes for "content"
 PYECHARTS_DEFAULTS = ("900px", "500px")  # pyecharts' own InitOpts defaults: not a size the author chose
 GL_SERIES = {"bar3D", "flowGL", "globe", "graphGL", "line3D", "lines3D", "linesGL", "map3D", "polygons3D",
@@ -156,7 +164,7 @@ def _check_size(name: str, value: Any) -> None:
 
 def echarts_static(props: dict[str, Any]) -> str:
     """The chart as the picture a browser last drew of it; before any did, a box naming it."""
-    picture = pictures.recall(props.get("_picture") or "", props.get("alt") or "ECharts chart")
+    picture = pictures.recall(picture_key(props), props.get("alt") or "ECharts chart")
     if picture:
         return f'<div class="nbapp-echarts">{picture}</div>'
     title = (props.get("option") or {}).get("title")
@@ -199,8 +207,7 @@ def echarts_chart(dg, spec: Any, *, width: int | str = "stretch", height: int | 
     selecting = on_select != "ignore"
     props = {"option": option, "theme": theme, "renderer": renderer, "alt": alt, "selecting": selecting,
              "width": _size(getattr(spec, "width", None), width, CONTENT_WIDTH, PYECHARTS_DEFAULTS[0], spec),
-             "height": _size(getattr(spec, "height", None), height, CONTENT_HEIGHT, PYECHARTS_DEFAULTS[1], spec),
-             "_picture": pictures.picture_key("echarts", text, str(theme), renderer)}
+             "height": _size(getattr(spec, "height", None), height, CONTENT_HEIGHT, PYECHARTS_DEFAULTS[1], spec)}
     if not selecting:
         return dg._enqueue("echarts_chart", props)
     identity = {"spec": text, "theme": theme, "renderer": renderer, "width": width, "height": height, "alt": alt}

@@ -8,12 +8,19 @@ from nbapp.elements import pictures
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
 
-MERMAID_FRONTEND = Frontend("mermaid-chart.js", traits=("body",), on_message=pictures.on_picture)
+
+
+def picture_key(props: dict[str, Any]) -> str:
+    """The name the drawn diagram is kept under: its text."""
+    return pictures.picture_key("mermaid", props.get("body") or "")
+
+
+MERMAID_FRONTEND = Frontend("mermaid-chart.js", traits=("body",), on_message=pictures.keeper(picture_key))
 
 
 def mermaid_static(props: dict[str, Any]) -> str:
     """The diagram as the SVG a browser last drew for it; before any did, its source in a box."""
-    picture = pictures.recall(props.get("_picture") or "", props.get("alt") or "Mermaid diagram")
+    picture = pictures.recall(picture_key(props), props.get("alt") or "Mermaid diagram")
     if picture:
         return f'<div class="nbapp-mermaid">{picture}</div>'
     return (f'<div class="nbapp-chart-static nbapp-chart-missing"><pre class="nbapp-mermaid-source">'
@@ -36,5 +43,5 @@ def mermaid_chart(dg, body: str, *, width: int | str = "stretch", alt: str | Non
         raise fail("mermaid_chart", None, f"body must be Mermaid diagram text (a str), got {got(body)}.")
     if width not in ("stretch", "content") and not (isinstance(width, int) and not isinstance(width, bool) and width > 0):
         raise fail("mermaid_chart", None, f'width must be "stretch", "content" or a positive int, got {got(width)}.')
-    props = {"body": body, "width": width, "alt": alt, "_picture": pictures.picture_key("mermaid", body)}
+    props = {"body": body, "width": width, "alt": alt}
     return dg._enqueue("mermaid_chart", props)

@@ -13,6 +13,7 @@ import html
 import os
 import tempfile
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 ENV_VAR = "NBAPP_PICTURES"
@@ -75,9 +76,17 @@ def recall(key: str, alt: str = "") -> str | None:
     return None
 
 
-def on_picture(props: dict[str, Any], content: dict[str, Any], cache: dict[str, Any]) -> None:
-    """A Frontend's ``on_message``: keep the picture the page drew for this element (``{"picture": ...}``)."""
-    key = props.get("_picture")
-    if key and isinstance(content, dict) and cache.get("kept") != key and remember(key, content.get("picture")):
-        cache["kept"] = key
-    return None
+def keeper(key_of: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any], dict[str, Any], dict[str, Any]], None]:
+    """Return a Frontend's ``on_message`` that keeps the picture a page drew (``{"picture": ...}``) under ``key_of(props)``.
+
+    ``key_of`` must read only props the browser gets too: frozen output finds the picture
+    from the widget's synced state, where kernel-only ``_`` props are absent.
+    """
+
+    def on_picture(props: dict[str, Any], content: dict[str, Any], cache: dict[str, Any]) -> None:
+        key = key_of(props)
+        if isinstance(content, dict) and cache.get("kept") != key and remember(key, content.get("picture")):
+            cache["kept"] = key
+        return None
+
+    return on_picture

@@ -1,6 +1,7 @@
 """st.pydeck_chart, st.echarts_chart, st.mermaid_chart: what reaches the page, selections as Streamlit returns them, errors."""
 from __future__ import annotations
 
+import base64
 import inspect
 
 import pytest
@@ -41,7 +42,7 @@ deck = pdk.Deck(layers=[pdk.Layer("ScatterplotLayer", cities, id="cities", get_p
 def test_a_deck_travels_as_its_json_with_tooltip_and_no_tiles_offline(run, monkeypatch):
     pytest.importorskip("pydeck")
     monkeypatch.setenv("NBAPP_MAP_TILES", "off")
-    at = run(DECK + "st.pydeck_chart(deck, height=300)")
+    at = run(DECK + "st.pydeck_chart(deck, height=300)", timeout=30)  # pydeck builds its JSON slowly on a busy machine
     chart = at.get("pydeck_chart")[0]
     assert chart.spec["layers"][0]["data"] == [{"city": "A", "lat": 37.76, "lon": -122.40},
                                                 {"city": "B", "lat": 37.80, "lon": -122.45}]
@@ -52,7 +53,7 @@ def test_a_deck_travels_as_its_json_with_tooltip_and_no_tiles_offline(run, monke
 
 def test_st_write_draws_a_deck(run):
     pytest.importorskip("pydeck")
-    at = run(DECK + "st.write(deck)")
+    at = run(DECK + "st.write(deck)", timeout=30)
     assert at.get("pydeck_chart")[0].spec["layers"][0]["id"] == "cities"
 
 
@@ -68,7 +69,7 @@ def test_deck_selection_is_empty_then_what_the_browser_sent(run):
     at = run(DECK + '''
 event = st.pydeck_chart(deck, on_select="rerun", selection_mode="multi-object", key="map")
 st.text(repr(event.selection.indices) + " " + repr(event["selection"]["objects"]))
-''')
+''', timeout=30)
     assert at.text[0].value == "{} {}"
     chart = at.get("pydeck_chart")[0]
     assert chart.selection_mode == "multi-object"
@@ -143,17 +144,20 @@ def test_bad_arguments_show_an_error_naming_them(rejects, call, needles):
 
 
 def test_frozen_pictures_are_what_a_browser_drew_or_the_source(tmp_path, monkeypatch):
-    from nbapp.elements.echarts_chart import echarts_static
-    from nbapp.elements.mermaid_chart import mermaid_static
+    from nbapp.elements.echarts_chart import ECHARTS_FRONTEND, echarts_static
+    from nbapp.elements.mermaid_chart import MERMAID_FRONTEND, mermaid_static
     from nbapp.elements.pydeck_chart import deck_static
 
     monkeypatch.setenv(pictures.ENV_VAR, str(tmp_path))
-    props = {"body": "graph TD\n a-->b", "_picture": pictures.picture_key("mermaid", "graph TD\n a-->b")}
+    props = {"body": "graph TD\n a-->b"}  # what the widget's synced state holds, all frozen output has
     assert "<pre" in mermaid_static(props) and "a--&gt;b" in mermaid_static(props)
-    assert pictures.on_picture(props, {"picture": "<svg><text>drawn</text></svg>"}, {}) is None
+    assert MERMAID_FRONTEND.on_message(props, {"picture": "<svg><text>drawn</text></svg>"}, {}) is None
     assert mermaid_static(props).startswith('<div class="nbapp-mermaid"><img class="nbapp-picture" src="data:image/svg+xml;base64,')
     assert not pictures.remember("x", "<script>alert(1)</script>") and pictures.recall("x") is None
-    assert "Sales" in echarts_static({"option": {"title": {"text": "Sales"}}, "_picture": "none"})
+    assert "Sales" in echarts_static({"option": {"title": {"text": "Sales"}}})
+    png = "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nrest").decode()
+    ECHARTS_FRONTEND.on_message({"option": {"title": {"text": "Sales"}}}, {"picture": png}, {})
+    assert 'src="data:image/png;base64,' in echarts_static({"option": {"title": {"text": "Sales"}}})
     spec = {"initialViewState": {"latitude": 37.78, "longitude": -122.42, "zoom": 11},
             "layers": [{"data": [{"lat": 37.76, "lon": -122.40}], "getPosition": "@@=[lon, lat]"}]}
     svg = deck_static({"spec": spec, "height": 300})
