@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbapp.elements.charts import AttributeDictionary, event_state
-from nbapp.elements.maps import OFFLINE_NOTE
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
 
 DECK_FRONTEND = Frontend("deck-chart.js", traits=("spec",))
+OFFLINE_NOTE = "Map tiles need the internet: the points are drawn on a plain background."
 EMPTY_MAP = {"initialViewState": {"latitude": 0, "longitude": 0, "pitch": 0, "zoom": 1}}
 SELECTION_MODES = ("single-object", "multi-object")
 TILE_HOST = "basemaps.cartocdn.com"

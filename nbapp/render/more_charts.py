@@ -16,6 +16,7 @@ from nbapp.render.registry import ADAPTERS
 
 LIBRARIES = {
     "pydeck_chart": ("deck-library.js", "The page's one deck.gl (with @deck.gl/json). Never displayed."),
+    "map": ("deck-library.js", "The page's one deck.gl (with @deck.gl/json). Never displayed."),
     "echarts_chart": ("echarts-library.js", "The page's one Apache ECharts. Never displayed."),
     "mermaid_chart": ("mermaid-library.js", "The page's one mermaid. Never displayed."),
 }
@@ -23,18 +24,19 @@ _made: dict[str, anywidget.AnyWidget] = {}
 
 
 @functools.cache
-def library_class(kind: str) -> type[anywidget.AnyWidget]:
-    """Return the model class holding the library of ``kind`` (its 1-4 MB module is read on first use)."""
-    module, doc = LIBRARIES[kind]
+def library_class(module: str) -> type[anywidget.AnyWidget]:
+    """Return the model class holding the library ``module`` (its 1-4 MB source is read on first use)."""
+    doc = next(doc for name, doc in LIBRARIES.values() if name == module)
     esm, css = Frontend(module).source()
     return type(module.split("-")[0].title() + "Library", (anywidget.AnyWidget,), {"_esm": esm, "_css": css, "__doc__": doc})
 
 
 def library(kind: str) -> anywidget.AnyWidget:
     """Return this kernel's library model for elements of ``kind``, making it on first use (again if it was closed)."""
-    model = _made.get(kind)
+    module = LIBRARIES[kind][0]  # st.map and st.pydeck_chart share one deck.gl
+    model = _made.get(module)
     if model is None or model.comm is None:
-        model = _made[kind] = library_class(kind)()
+        model = _made[module] = library_class(module)()
     return model
 
 

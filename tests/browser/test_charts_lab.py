@@ -71,13 +71,14 @@ def app(page, lab):
 
 
 def test_every_chart_and_media_kind_draws_inline(app, page):
-    expect(app.locator(".nbapp-vega svg.marks")).to_have_count(7, timeout=WAIT)  # line area bar scatter altair vega map
+    expect(app.locator(".nbapp-vega svg.marks")).to_have_count(6, timeout=WAIT)  # line area bar scatter altair vega
     expect(app.locator(".nbapp-plotly .scatterlayer .point")).to_have_count(10, timeout=WAIT)
     expect(app.locator(".nbapp-graphviz_chart svg g.node")).to_have_count(2, timeout=WAIT)
     expect(app.locator(".nbapp-echarts_chart canvas")).to_have_count(1, timeout=WAIT)
     expect(app.locator(".nbapp-mermaid svg").get_by_text("model", exact=True)).to_be_visible()
-    deck = app.locator(".nbapp-pydeck_chart")
-    expect(deck.locator(".nbapp-map-note")).to_contain_text("Map tiles need the internet")
+    for deck in (app.locator(".nbapp-pydeck_chart"), app.locator(".nbapp-map")):  # both drawn by deck.gl
+        expect(deck.locator(".nbapp-map-note")).to_contain_text("Map tiles need the internet")
+        expect(deck.locator("canvas")).to_have_count(1)
     page.wait_for_function("""() => {
         const canvas = document.querySelector('.nbapp-app .nbapp-pydeck_chart canvas');
         if (!canvas || !canvas.width) return false;
