@@ -33,7 +33,7 @@ st.bar_chart(df, height=160)
 st.scatter_chart(df, x="a", y="b", height=160)
 st.altair_chart(alt.Chart(df).mark_point().encode(x="a", y="b").properties(height=120))
 st.vega_lite_chart(df, {"mark": "tick", "encoding": {"x": {"field": "a", "type": "quantitative"}}})
-st.map({"lat": [37.76, 37.80], "lon": [-122.40, -122.45]}, height=200)
+st.map({"lat": [37.76, 37.80], "lon": [-122.40, -122.45]})
 st.plotly_chart(px.scatter(df, x="a", y="b", height=250))
 fig, ax = plt.subplots(figsize=(3, 1.5))
 ax.plot(df.a)
@@ -79,17 +79,18 @@ def test_every_chart_and_media_kind_draws_inline(app, page):
     for deck in (app.locator(".nbapp-pydeck_chart"), app.locator(".nbapp-map")):  # both drawn by deck.gl
         expect(deck.locator(".nbapp-map-note")).to_contain_text("Map tiles need the internet")
         expect(deck.locator("canvas")).to_have_count(1)
-    page.wait_for_function("""() => {
-        const canvas = document.querySelector('.nbapp-app .nbapp-pydeck_chart canvas');
-        if (!canvas || !canvas.width) return false;
-        const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-        const ctx = copy.getContext('2d');
-        ctx.drawImage(canvas, 0, 0);
-        const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-        let red = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i] > 200 && data[i + 1] < 80 && data[i + 2] < 80) red++;
-        return red > 50;
-    }""", timeout=WAIT)
+    for kind in ("pydeck_chart", "map"):  # the points are on deck.gl's canvas: reddish pixels on the plain background
+        page.wait_for_function("""(kind) => {
+            const canvas = document.querySelector(`.nbapp-app .nbapp-${kind} canvas`);
+            if (!canvas || !canvas.width) return false;
+            const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+            const ctx = copy.getContext('2d');
+            ctx.drawImage(canvas, 0, 0);
+            const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+            let points = 0;
+            for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] > data[i + 1] + 60) points++;
+            return points > 30;
+        }""", arg=kind, timeout=WAIT)
     page.wait_for_function("() => [...document.querySelectorAll('.nbapp-app .nbapp-image img')]"
                            ".every(i => i.complete && i.naturalWidth > 0)", timeout=WAIT)
     widths = app.locator(".nbapp-image img").evaluate_all("imgs => imgs.map(i => i.naturalWidth)")
