@@ -321,6 +321,6 @@ def logo(dg, image: Any, *, size: str = "medium", link: str | None = None, icon_
     check_choice("logo", "size", size, tuple(LOGO_SIZES))
     check_str("logo", "link", link)
     item = image_source("logo", image)
-    require_run_context("logo").root_block("header").children.clear()  # one logo: the last call's
-    type(dg)(root="header")._enqueue("logo", {"images": [{**item, "caption": None}], "width": "content", "height": LOGO_SIZES[size],
+    require_run_context("logo").root_block("app_header").children.clear()  # one logo: the last call's
+    type(dg)(root="app_header")._enqueue("logo", {"images": [{**item, "caption": None}], "width": "content", "height": LOGO_SIZES[size],
                          "link": link})

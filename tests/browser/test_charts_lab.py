@@ -99,7 +99,7 @@ def test_every_chart_and_media_kind_draws_inline(app, page):
     for kind in ("audio", "video"):
         assert app.locator(f".nbapp-{kind} {kind}[controls]").get_attribute("src").startswith("blob:")
     assert app.locator(".nbapp-pdf iframe.nbapp-pdf").get_attribute("src").startswith("blob:")
-    logo = app.locator(".nbapp-header .nbapp-logo img").bounding_box()  # the app's top-left, as Streamlit's header
+    logo = app.locator(".nbapp-app-header .nbapp-logo img").bounding_box()  # the app's top-left, as Streamlit's header
     slider = app.locator(".widget-slider").bounding_box()
     assert logo["y"] + logo["height"] <= slider["y"] and logo["x"] <= slider["x"] + 1
 

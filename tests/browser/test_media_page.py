@@ -72,13 +72,13 @@ st.image(np.full((30, 60, 3), 90, dtype=np.uint8), link="https://example.com/ful
 
 def test_the_logo_tops_the_sidebar_and_a_linked_image_is_a_link(serve, page, offsite):
     page.goto(serve(LOGO_APP).url)
-    logo = page.locator(".nbapp-header .nbapp-logo img")
+    logo = page.locator(".nbapp-app-header .nbapp-logo img")
     expect(logo).to_be_visible(timeout=WAIT)
     sidebar = page.locator(".nbapp-sidebar").bounding_box()
     text = page.get_by_text("in the sidebar").bounding_box()
     box = logo.bounding_box()
     assert sidebar["x"] <= box["x"] and box["x"] + box["width"] <= sidebar["x"] + sidebar["width"]
     assert sidebar["y"] <= box["y"] and box["y"] + box["height"] <= text["y"]  # above the sidebar's content
-    assert page.locator(".nbapp-header a.nbapp-logo-link").get_attribute("href") == "https://example.com/home"
+    assert page.locator(".nbapp-app-header a.nbapp-logo-link").get_attribute("href") == "https://example.com/home"
     linked = page.locator(".nbapp-main .nbapp-image a.nbapp-logo-link")
     assert linked.get_attribute("href") == "https://example.com/full" and linked.locator("img").count() == 1

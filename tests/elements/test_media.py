@@ -222,7 +222,7 @@ st.image(np.zeros((4, 4, 3), dtype=np.uint8), link="https://example.com/full")
 ''')
     (logo,) = at.get("logo")
     assert logo.link == "https://example.com"
-    header = next(root for root in at._app.tree.children if root.kind == "header")
+    header = next(root for root in at._app.tree.children if root.kind == "app_header")
     assert [child.kind for child in header.children] == ["logo"]
     assert at.get("image")[0].link == "https://example.com/full"
 
