@@ -74,22 +74,11 @@ def test_the_library_travels_once_for_all_charts(app):
     assert len(big) == len(set(big)) <= 2, sizes  # vega once, deck.gl (the map's) once
 
 
-def test_a_map_offline_draws_its_points_and_says_tiles_need_the_internet(app):
+def test_a_map_offline_draws_its_points_and_says_tiles_need_the_internet(app, drawn_points):
     chart = app.locator(".nbapp-map")
     chart.scroll_into_view_if_needed()
     expect(chart.locator(".nbapp-map-note")).to_have_text("Map tiles need the internet: the points are drawn on a plain background.")
-    # deck.gl's canvas holds the three points: pixels that are neither the plain background nor empty
-    app.wait_for_function("""() => {
-        const canvas = document.querySelector('.nbapp-map canvas');
-        if (!canvas || !canvas.width) return false;
-        const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-        const ctx = copy.getContext('2d');
-        ctx.drawImage(canvas, 0, 0);
-        const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-        let points = 0;
-        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] > data[i + 1] + 60) points++;
-        return points > 30;
-    }""", timeout=WAIT)
+    drawn_points(app, ".nbapp-map canvas", timeout=WAIT)  # deck.gl's canvas holds the three points
 
 
 def test_dragging_a_box_returns_the_selection(app):

@@ -70,7 +70,7 @@ def app(page, lab):
     assert page.offsite == []
 
 
-def test_every_chart_and_media_kind_draws_inline(app, page):
+def test_every_chart_and_media_kind_draws_inline(app, page, drawn_points):
     expect(app.locator(".nbapp-vega svg.marks")).to_have_count(6, timeout=WAIT)  # line area bar scatter altair vega
     expect(app.locator(".nbapp-plotly .scatterlayer .point")).to_have_count(10, timeout=WAIT)
     expect(app.locator(".nbapp-graphviz_chart svg g.node")).to_have_count(2, timeout=WAIT)
@@ -79,18 +79,8 @@ def test_every_chart_and_media_kind_draws_inline(app, page):
     for deck in (app.locator(".nbapp-pydeck_chart"), app.locator(".nbapp-map")):  # both drawn by deck.gl
         expect(deck.locator(".nbapp-map-note")).to_contain_text("Map tiles need the internet")
         expect(deck.locator("canvas")).to_have_count(1)
-    for kind in ("pydeck_chart", "map"):  # the points are on deck.gl's canvas: reddish pixels on the plain background
-        page.wait_for_function("""(kind) => {
-            const canvas = document.querySelector(`.nbapp-app .nbapp-${kind} canvas`);
-            if (!canvas || !canvas.width) return false;
-            const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
-            const ctx = copy.getContext('2d');
-            ctx.drawImage(canvas, 0, 0);
-            const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-            let points = 0;
-            for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] > data[i + 1] + 60) points++;
-            return points > 30;
-        }""", arg=kind, timeout=WAIT)
+    for kind in ("pydeck_chart", "map"):  # the points are on deck.gl's canvas
+        drawn_points(page, f".nbapp-app .nbapp-{kind} canvas", timeout=WAIT)
     page.wait_for_function("() => [...document.querySelectorAll('.nbapp-app .nbapp-image img')]"
                            ".every(i => i.complete && i.naturalWidth > 0)", timeout=WAIT)
     widths = app.locator(".nbapp-image img").evaluate_all("imgs => imgs.map(i => i.naturalWidth)")

@@ -88,18 +88,17 @@ def app(page, server, offsite):
     return page
 
 
-def test_a_deck_draws_its_points_on_a_plain_background_offline(app):
+def test_a_deck_draws_its_points_on_a_plain_background_offline(app, drawn_points):
     deck = app.locator(".nbapp-pydeck_chart")
     expect(deck.locator("canvas")).to_have_count(1, timeout=WAIT)
     expect(deck.locator(".nbapp-map-note")).to_have_text("Map tiles need the internet: the points are drawn on a plain background.")
-    red = red_pixels(app, deck.locator("canvas"))
-    assert red > 50, f"the three red points are not drawn ({red} red pixels)"
+    assert drawn_points(app, ".nbapp-pydeck_chart canvas", at_least=50, timeout=WAIT) > 50  # the three red points
 
 
-def test_clicking_a_deck_point_returns_its_index(app):
+def test_clicking_a_deck_point_returns_its_index(app, drawn_points):
     canvas = app.locator(".nbapp-pydeck_chart canvas")
     expect(canvas).to_be_visible(timeout=WAIT)
-    wait_for_red(app, canvas)
+    drawn_points(app, ".nbapp-pydeck_chart canvas", at_least=50, timeout=WAIT)
     box = canvas.bounding_box()
     x, y = red_center(app, canvas)
     app.mouse.click(box["x"] + x, box["y"] + y)
@@ -158,16 +157,6 @@ PIXELS = """(canvas) => {
 
 def pixels(page, canvas) -> dict:
     return canvas.evaluate(PIXELS)
-
-
-def wait_for_red(page, canvas) -> None:
-    page.wait_for_function(f"() => ({PIXELS})(document.querySelector('.nbapp-pydeck_chart canvas')).red > 50",
-                           timeout=WAIT)
-
-
-def red_pixels(page, canvas) -> int:
-    wait_for_red(page, canvas)
-    return pixels(page, canvas)["red"]
 
 
 def red_center(page, canvas) -> tuple[float, float]:
