@@ -35,6 +35,22 @@ class AttributeDictionary(dict):
         return AttributeDictionary(value) if isinstance(value, dict) and not isinstance(value, AttributeDictionary) else value
 
 
+def event_state(wire: Any, fields: tuple[str, ...], empty: type = list) -> AttributeDictionary:
+    """Return Streamlit's event state ``{"selection": {field: ...}}`` from what a browser sent (JSON or a dict).
+
+    Missing or malformed parts read as empty (``empty()`` per field), as Streamlit's serdes do.
+    """
+    try:
+        state = json.loads(wire) if isinstance(wire, str) else wire
+    except ValueError:
+        state = None
+    selection = state.get("selection") if isinstance(state, dict) else None
+    if not isinstance(selection, dict):
+        selection = {}
+    return AttributeDictionary({"selection": AttributeDictionary(
+        {name: empty(selection.get(name) or empty()) for name in fields})})
+
+
 def chart_static(props: dict[str, Any]) -> str:
     """Return a chart's frozen HTML: its SVG picture (vl-convert), or a note when vl-convert is missing."""
     return chart_svg(props)

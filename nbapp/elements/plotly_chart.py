@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from nbapp.elements.charts import AttributeDictionary
+from nbapp.elements.plotly_static import plotly_static
 from nbapp.elements.policies import fail, got
 from nbapp.elements.registry import Frontend, element
 
@@ -38,16 +39,6 @@ def _plotly_json(obj: Any) -> str:
         return pio.to_json(obj, validate=False)
     except ImportError:
         return json.dumps(obj, default=lambda v: v.tolist() if hasattr(v, "tolist") else str(v))
-
-
-def plotly_static(props: dict[str, Any]) -> str:
-    """A frozen Plotly chart: kaleido is not bundled, so a box naming the chart (its title) stands in."""
-    import html
-
-    title = ((props.get("figure") or {}).get("layout") or {}).get("title") or {}
-    text = title.get("text") if isinstance(title, dict) else str(title)
-    return (f'<div class="nbapp-chart-static nbapp-chart-missing">Plotly chart{": " + html.escape(text) if text else ""}'
-            " (interactive in the live page)</div>")
 
 
 @element(value="figure", frontend=PLOTLY_FRONTEND, static=plotly_static)

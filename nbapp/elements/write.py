@@ -146,6 +146,8 @@ def _figure_drawer(dg, arg: Any) -> Callable[[], Any] | None:
         return lambda: dg.plotly_chart(arg)
     if module.startswith("graphviz") and hasattr(dg, "graphviz_chart") and hasattr(arg, "source"):
         return lambda: dg.graphviz_chart(arg)
+    if module.startswith("pydeck") and hasattr(dg, "pydeck_chart") and callable(getattr(arg, "to_json", None)):
+        return lambda: dg.pydeck_chart(arg)
     if is_jupyter_widget(arg):
         return lambda: dg.jupyter_widget(arg)
     return None

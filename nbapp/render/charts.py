@@ -14,7 +14,7 @@ from nbapp.elements.registry import KINDS, Frontend
 from nbapp.render.frontend import ModuleAdapter
 from nbapp.render.registry import ADAPTERS
 
-CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart", "map")
+CHART_KINDS = ("line_chart", "area_chart", "bar_chart", "scatter_chart", "vega_lite_chart", "altair_chart")
 
 
 class VegaLibrary(anywidget.AnyWidget):

@@ -44,9 +44,10 @@ REPO = str(Path(__file__).resolve().parents[2])
 
 
 def is_local(url: str) -> bool:
-    """True for this machine's servers, and the blob: / data: URLs a page makes itself (anywidget's modules)."""
+    """True for this machine's servers, the blob: / data: URLs a page makes itself (anywidget's modules) and
+    Chromium's built-in chrome: / chrome-extension: pages (its PDF viewer)."""
     parsed = urlparse(url.removeprefix("blob:"))
-    return parsed.scheme in ("data", "about") or parsed.hostname == "127.0.0.1"
+    return parsed.scheme in ("data", "about", "chrome", "chrome-extension") or parsed.hostname == "127.0.0.1"
 
 
 class _ServerProcess:
@@ -275,3 +276,31 @@ def open_app(page):
         return page
 
     return go
+
+
+# Pixels of a canvas that are drawn and reddish (points on deck.gl's plain background), counted in the page.
+REDDISH_PIXELS = """(selector) => {
+    const canvas = document.querySelector(selector);
+    if (!canvas || !canvas.width) return 0;
+    const copy = Object.assign(document.createElement('canvas'), { width: canvas.width, height: canvas.height });
+    const ctx = copy.getContext('2d');
+    ctx.drawImage(canvas, 0, 0);
+    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    let points = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i] > data[i + 1] + 60) points++;
+    return points;
+}"""
+
+
+@pytest.fixture
+def drawn_points():
+    """``drawn_points(page, selector, at_least=30, timeout=ms)``: wait until the canvas ``selector`` shows reddish points.
+
+    Returns how many pixels they cover; raises Playwright's TimeoutError when they never show.
+    """
+
+    def wait(page, selector: str, at_least: int = 30, timeout: float = 60_000) -> int:
+        page.wait_for_function(f"(selector) => ({REDDISH_PIXELS})(selector) > {at_least}", arg=selector, timeout=timeout)
+        return page.evaluate(REDDISH_PIXELS, selector)
+
+    return wait

@@ -51,3 +51,28 @@ def test_a_new_picture_replaces_the_old_one_in_the_same_element(app):
     app.keyboard.press("ArrowRight")
     expect(app.get_by_text("shade 41")).to_be_visible(timeout=WAIT)
     expect(image).to_have_attribute("data-drawn", str(int(before) + 1))  # same element, drawn again
+
+
+LOGO_APP = '''\
+import numpy as np
+import streamlit as st
+
+st.logo(np.full((24, 72, 3), [255, 75, 75], dtype=np.uint8), link="https://example.com/home")
+st.sidebar.write("in the sidebar")
+st.title("Title")
+st.image(np.full((30, 60, 3), 90, dtype=np.uint8), link="https://example.com/full")
+'''
+
+
+def test_the_logo_tops_the_sidebar_and_a_linked_image_is_a_link(serve, page):
+    page.goto(serve(LOGO_APP).url)
+    logo = page.locator(".nbapp-app-header .nbapp-logo img")
+    expect(logo).to_be_visible(timeout=WAIT)
+    sidebar = page.locator(".nbapp-sidebar").bounding_box()
+    text = page.get_by_text("in the sidebar").bounding_box()
+    box = logo.bounding_box()
+    assert sidebar["x"] <= box["x"] and box["x"] + box["width"] <= sidebar["x"] + sidebar["width"]
+    assert sidebar["y"] <= box["y"] and box["y"] + box["height"] <= text["y"]  # above the sidebar's content
+    assert page.locator(".nbapp-app-header a.nbapp-logo-link").get_attribute("href") == "https://example.com/home"
+    linked = page.locator(".nbapp-main .nbapp-image a.nbapp-logo-link")
+    assert linked.get_attribute("href") == "https://example.com/full" and linked.locator("img").count() == 1

@@ -14,8 +14,11 @@ PRELUDE = ("import io\nfrom datetime import date, datetime, time, timedelta\n\n"
 
 @pytest.fixture
 def run() -> Callable[[str], AppTest]:
-    """Return ``run(script)``: the script (with ``st``, ``np``, ``pd``, ``io`` and the datetime types imported) after its first run."""
-    return lambda script: AppTest.from_string(PRELUDE + textwrap.dedent(script)).run()
+    """Return ``run(script, timeout=3)``: the script (with ``st``, ``np``, ``pd``, ``io`` and the datetime types imported) after its first run.
+
+    ``timeout`` (seconds) is AppTest's limit for the run: more for apps that build large objects.
+    """
+    return lambda script, timeout=3: AppTest.from_string(PRELUDE + textwrap.dedent(script)).run(timeout=timeout)
 
 
 @pytest.fixture

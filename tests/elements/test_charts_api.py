@@ -8,6 +8,7 @@ import pytest
 
 from nbapp.elements.charts_data import COLOR_COLUMN, INDEX_COLUMN, VALUE_COLUMN, table_rows
 from nbapp.elements.charts_static import chart_svg
+from nbapp.elements.registry import KINDS
 from nbapp.testing import AppTest
 
 PRELUDE = "import nbapp as st\nimport numpy as np\nimport pandas as pd\n"
@@ -246,16 +247,22 @@ def test_the_static_picture_is_an_svg_of_the_chart():
     json.dumps(at.bar_chart[0].spec)  # the spec is plain JSON
 
 
-def test_map_draws_the_points_and_says_tiles_need_the_internet():
+def test_map_draws_the_points_with_deck_gl_as_streamlit_and_says_tiles_need_the_internet(monkeypatch):
+    monkeypatch.setenv("NBAPP_MAP_TILES", "off")
     at = run('''
-        st.map(pd.DataFrame({"LAT": [37.76, 37.78], "lon": [-122.4, -122.42], "n": [1, 5]}), size="n")
+        st.map(pd.DataFrame({"LAT": [37.76, 37.78], "lon": [-122.4, -122.42], "n": [10, 50]}), size="n", color="#ff000080")
     ''')
     chart = at.get("map")[0]
-    assert chart.spec["encoding"]["latitude"]["field"] == "LAT" and chart.spec["encoding"]["longitude"]["field"] == "lon"
-    assert chart.spec["encoding"]["size"]["field"] == "n"
-    assert "need the internet" in chart.spec["title"]["text"]
-    assert rows(chart) == [{"LAT": 37.76, "lon": -122.4, "n": 1}, {"LAT": 37.78, "lon": -122.42, "n": 5}]
-    assert "<svg" in chart_svg(chart.props)
+    (layer,) = chart.spec["layers"]
+    assert layer["@@type"] == "ScatterplotLayer" and layer["getPosition"] == "@@=[lon, lat]"
+    assert layer["data"] == [{"lat": 37.76, "lon": -122.4, "size": 10.0}, {"lat": 37.78, "lon": -122.42, "size": 50.0}]
+    assert layer["getRadius"] == "@@=size" and layer["getFillColor"] == [255, 0, 0, 128]
+    view = chart.spec["initialViewState"]
+    assert view["latitude"] == pytest.approx(37.77) and view["longitude"] == pytest.approx(-122.41)
+    assert view["zoom"] == 14  # Streamlit's level for a 0.02 degree spread (0.011 < 0.02 <= 0.022)
+    assert chart.tiles is None and "need the internet" in chart.offline_note
+    picture = KINDS["map"].static(chart.props)
+    assert picture.count("<circle") == 2 and "need the internet" in picture
 
 
 def test_map_without_coordinates_names_the_columns_it_looks_for():
@@ -279,3 +286,12 @@ def test_graphviz_chart_takes_dot_text_and_graphviz_objects():
 
 def test_graphviz_chart_rejects_other_objects():
     assert "figure_or_dot must be a DOT string" in error("st.graphviz_chart(3)")
+
+
+def test_map_zoom_colors_and_bad_arguments():
+    at = run('st.map({"lat": [1.0, 2.0], "lon": [3.0, 4.0], "c": [(0, 0, 255), (0.0, 1.0, 0.0, 0.5)]}, color="c", zoom=4)')
+    chart = at.get("map")[0]
+    assert chart.spec["initialViewState"]["zoom"] == 4
+    assert [p["color"] for p in chart.spec["layers"][0]["data"]] == [[0, 0, 255, 255], [0, 255, 0, 128]]
+    assert "zoom must be a number" in error('st.map({"lat": [1], "lon": [2]}, zoom="near")')
+    assert "color must be" in error('st.map({"lat": [1], "lon": [2]}, color=42)')

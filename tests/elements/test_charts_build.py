@@ -25,3 +25,13 @@ def test_the_bundle_holds_vega_lite_and_asks_no_cdn():
     assert (ROOT / "nbapp" / "frontend" / "viz-library.js").stat().st_size > 1_000_000  # Graphviz as WebAssembly
     for cdn in ("cdn.jsdelivr.net", "unpkg.com/", "cdnjs.cloudflare.com"):
         assert f'import("https://{cdn}' not in bundle and f"from\"https://{cdn}" not in bundle
+
+
+def test_deck_gl_echarts_and_mermaid_are_bundled_whole():
+    for name, needle, size in (("deck-library.js", "ScatterplotLayer", 1_000_000),
+                               ("echarts-library.js", "registerTheme", 800_000),
+                               ("mermaid-library.js", "flowchart", 2_000_000)):
+        bundle = (ROOT / "nbapp" / "frontend" / name).read_text(encoding="utf-8")
+        assert len(bundle) > size and needle in bundle, name
+        # one file, no chunk fetched later (a dynamic import of a relative or remote URL would need the network)
+        assert 'import("./' not in bundle and 'import("https://' not in bundle, name

@@ -47,3 +47,19 @@ def test_plotly_js_is_one_library_model_shared_by_every_chart():
 
     assert library() is library() and len(library()._esm) > 4_000_000
     assert "export default" in library()._esm
+
+
+def test_the_frozen_chart_is_a_picture_without_kaleido():
+    pytest.importorskip("vl_convert")
+    import json
+
+    import plotly.express as px
+
+    from nbapp.elements.plotly_static import plotly_static, values
+
+    figure = json.loads(px.line(x=[1, 2, 3], y=[3.5, 1.0, 2.0], title="Sales").to_json())
+    assert values(figure["data"][0]["y"]) == [3.5, 1.0, 2.0]  # plotly 6's base64 arrays, decoded
+    html = plotly_static({"figure": figure, "width": "stretch", "height": "content"})
+    assert "<svg" in html and "Sales" in html and "mark-line" in html
+    pie = json.loads(px.pie(values=[1, 2], names=["a", "b"], title="Share").to_json())
+    assert "Plotly chart: Share" in plotly_static({"figure": pie})

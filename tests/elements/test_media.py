@@ -213,3 +213,22 @@ def test_static_html_holds_the_pictures_and_players_inline():
     picture = media_static(at.image[0].props)
     assert '<img src="data:image/jpeg;base64,' in picture and "<figcaption>tiny</figcaption>" in picture
     assert 'src="data:audio/wav;base64,UklGRnh4eHg="' in player_static(at.audio[0].props)
+
+
+def test_the_last_logo_sits_in_the_header_root_and_an_image_can_be_a_link():
+    at = run('''
+st.logo(np.zeros((8, 8, 3), dtype=np.uint8))
+st.write("body")
+st.logo(np.ones((8, 16, 3), dtype=np.uint8), link="https://example.com")
+st.image(np.zeros((4, 4, 3), dtype=np.uint8), link="https://example.com/full")
+''')
+    (logo,) = at.get("logo")
+    assert logo.link == "https://example.com"
+    header = next(root for root in at._app.tree.children if root.kind == "app_header")
+    assert [child.kind for child in header.children] == ["logo"]
+    assert at.get("image")[0].link == "https://example.com/full"
+
+
+def test_an_image_link_needs_a_single_image():
+    at = AppTest.from_string(PRELUDE + 'st.image([np.zeros((4, 4, 3), dtype=np.uint8)] * 2, link="https://x.org")').run()
+    assert at.exception[0].type == "NbappAPIError" and "link is only supported for a single image" in at.exception[0].value
