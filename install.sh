@@ -12,10 +12,10 @@ $sudo apt-get update
 $sudo apt-get install -y --no-install-recommends chromium
 # demos: the gallery's models (torch pinned to 2.13.0: a plain `torch` pulls a multi-GB CUDA build)
 python3 -m pip install -e '.[test,demos]'
-# JupyterHub's proxy, for the test of `nbapp run --jupyterhub` (tests/browser/test_hub_page.py)
+# JupyterHub's proxy (an npm package), for the test of `nbapp run --jupyterhub` (tests/browser/test_hub_page.py)
 if ! command -v configurable-http-proxy >/dev/null; then
-  if command -v npm >/dev/null; then $sudo npm install -g configurable-http-proxy
-  else echo "install.sh: npm is missing, so is configurable-http-proxy: tests/browser/test_hub_page.py will skip"; fi
+  command -v npm >/dev/null || $sudo apt-get install -y --no-install-recommends npm
+  $sudo npm install -g configurable-http-proxy
 fi
 # An editable install skips setup.cfg's data_files: link the built labextension where a
 # regular install puts it (so a rebuild shows at the next page load), and enable the server extension.

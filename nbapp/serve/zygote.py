@@ -110,7 +110,17 @@ def warm_up(app: str, cwd: str, timeout: float) -> str | None:
         if errors:
             return f"its warm-up run raised {str(errors[0]).splitlines()[0] if errors[0] else 'an exception'}"
     _drop_event_loop()
+    _forget_widgets()
     return unsafe_reason()
+
+
+def _forget_widgets() -> None:
+    """Close the ipywidgets the warm-up made (pydeck's Deck makes one per call): a kernel forked from
+    here would list them among its widgets without a comm, and the page, asking for every widget's
+    state, waited for them forever ("Loading widget...")."""
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        widgets.Widget.close_all()
 
 
 def _drop_event_loop() -> None:

@@ -258,11 +258,12 @@ def server(serve, request):
 
 @pytest.fixture
 def app(open_app, server, request):
-    """The module's app open in a fresh page, once its ``READY`` shows: "text=..." or a CSS selector."""
-    page = open_app(server.url)
+    """The module's app open in a fresh page, once its ``READY`` shows: "text=..." or a CSS selector (within its ``WAIT`` ms)."""
+    timeout = getattr(request.module, "WAIT", WAIT)  # a module of heavy elements gives itself longer
+    page = open_app(server.url, timeout)
     ready = request.module.READY
     shown = page.get_by_text(ready[5:]) if ready.startswith("text=") else page.locator(ready)
-    expect(shown.first).to_be_visible(timeout=WAIT)
+    expect(shown.first).to_be_visible(timeout=timeout)
     return page
 
 

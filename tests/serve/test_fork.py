@@ -246,3 +246,18 @@ def test_the_provisioner_is_an_entry_point_jupyter_client_finds(tmp_path, monkey
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(KernelProvisionerFactory, "provisioners", {})
     assert KernelProvisionerFactory()._get_provisioner(fork.PROVISIONER).load() is ForkProvisioner
+
+
+def test_widgets_the_warm_up_made_are_not_in_the_forked_kernels(folder):
+    # pydeck's Deck makes an ipywidget on every call: made in the warm parent, it had no comm of the
+    # kernels', and a served page asking for every widget's state waited for it forever.
+    (folder / "widgets.py").write_text("import ipywidgets\nslider = ipywidgets.IntSlider()\n", encoding="utf-8")
+    km = manager(folder, app="widgets.py")
+    kc = started(km)
+    try:
+        assert isinstance(km.provisioner, ForkProvisioner) and km.provisioner.forked is not None
+        probe = "from ipywidgets.widgets.widget import _instances\nprint(len(_instances))"
+        assert output(kc, probe).strip() == "0"  # the kernel itself made none yet
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
