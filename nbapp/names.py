@@ -18,7 +18,7 @@ number_input page_link pagination pdf pills plotly_chart popover progress pydeck
 rerun runtime scatter_chart secrets segmented_control select_slider selectbox session_state set_option
 set_page_config sidebar skeleton slider snow space spinner status stop subheader success switch_page table tabs
 testing text text_area text_input time_input title toast toggle user vega_lite_chart video warning write
-write_stream Page
+write_stream Page App starlette typing
 """.split())
 
 
