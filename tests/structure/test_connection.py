@@ -8,6 +8,10 @@ import pytest
 from nbapp.testing import AppTest
 
 pytest.importorskip("sqlalchemy")
+# Imported here, not in the first app run: AppTest's 3 s run timeout counted the first query's lazy
+# imports (SQLite's dialect, pandas' SQL reader), which took longer than that on a loaded machine.
+import pandas.io.sql  # noqa: E402,F401
+import sqlalchemy.dialects.sqlite  # noqa: E402,F401
 
 
 @pytest.fixture
