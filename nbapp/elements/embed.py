@@ -65,11 +65,11 @@ def describe_object(obj: Any) -> dict[str, Any]:
         for member in sorted(n for n in dir(obj) if not n.startswith("_"))[:200]:
             try:
                 value = getattr(obj, member)
-            except Exception:  # properties that raise on a class, lazy modules...
+                doc = inspect.getdoc(value) if callable(value) else None
+                shown = "" if callable(value) else _short(repr(value))
+            except Exception:  # properties that raise on a class, lazy modules, a repr that reads secrets...
                 continue
-            doc = inspect.getdoc(value) if callable(value) else None
-            members.append({"name": member, "type": type(value).__name__,
-                            "value": "" if callable(value) else _short(repr(value)),
+            members.append({"name": member, "type": type(value).__name__, "value": shown,
                             "doc_string": (doc or "").split("\n\n")[0]})
     return {"name": name if is_code else "", "type": type(obj).__name__, "module": getattr(obj, "__module__", "")
             if not inspect.ismodule(obj) else "", "signature": signature,

@@ -85,3 +85,13 @@ def test_skeleton_is_replaced_by_the_next_element_written_to_it(run):
 
 def test_skeleton_rejects_a_bad_height(rejects):
     rejects("st.skeleton(height=-1)", "height must be a positive int")
+
+
+def test_help_of_nbapp_itself_skips_a_member_whose_repr_raises(run, tmp_path, monkeypatch):
+    # st.secrets' repr reads secrets.toml: with none, it raises; st.help(st) (or a bare `st` line) lives on.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)  # no secrets.toml anywhere nbapp looks
+    at = run("st.help(st)")
+    assert at.exception == [] and at.help[0].type == "module"
+    names = [m["name"] for m in at.help[0].members]
+    assert "slider" in names and "secrets" not in names
