@@ -168,8 +168,10 @@ class Block:
 
     @property
     def children(self) -> list[Any]:
-        """The direct children, as Element or Block views (a spinner's transient placeholder is not one)."""
-        return [wrap(c, self._at) for c in self._node.children if not c.props.get("transient")]
+        """The direct children, as Element or Block views, as Streamlit's AppTest lists them: an
+        ``st.empty`` slot that holds an element is that element (an empty one is an "empty"), and a
+        spinner's transient placeholder is not listed."""
+        return [wrap(_filled(c), self._at) for c in self._node.children if not c.props.get("transient")]
 
     @property
     def main(self) -> "Block":
@@ -226,6 +228,13 @@ class Block:
     @property
     def props(self) -> dict[str, Any]:
         return self._node.props
+
+
+def _filled(node):
+    """What an ``st.empty`` slot shows: the one node written into it (itself when it holds none)."""
+    while isinstance(node, tree.Block) and node.kind == "empty" and len(node.children) == 1:
+        node = node.children[0]
+    return node
 
 
 def wrap(node, at):

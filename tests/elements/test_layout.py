@@ -97,7 +97,7 @@ st.write("after")
 slot.text("one")
 slot.text("two")
 """)
-    assert [c.kind for c in at.main.children] == ["empty", "markdown"]
+    assert [c.kind for c in at.main.children] == ["text", "markdown"]  # the slot lists what it holds, as Streamlit
     assert at.text.values == ["two"]
 
 

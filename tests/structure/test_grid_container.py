@@ -54,11 +54,11 @@ grid.cell(column_span=2, row_span=3).write("wide")
 """)
     grid = at.grid[0]
     kinds = [c.kind for c in grid.children]
-    assert kinds == ["grid_cell", "markdown", "empty", "markdown", "grid_cell"]
+    assert kinds == ["grid_cell", "markdown", "markdown", "markdown", "grid_cell"]  # the slot lists what it holds
     featured, wide = grid.children[0], grid.children[4]
     assert (featured.column_span, featured.row_span, len(featured)) == ("all", 1, 2)
     assert (wide.column_span, wide.row_span) == (2, 3)
-    assert [m.value for m in grid.children[2].markdown] == ["two"]  # the write replaced the reserved cell's content
+    assert grid.children[2].value == "two"  # the write replaced the reserved cell's content
 
 
 @pytest.mark.parametrize("call, message", [
