@@ -20,7 +20,7 @@ BUTTON_TYPES = ("primary", "secondary", "tertiary")
 def button(dg, label: str, key: str | None = None, help: str | None = None,
            on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
            type: str = "secondary", icon: str | None = None, disabled: bool = False,
-           use_container_width: bool = False,
+           use_container_width: bool | None = None,
            icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
            wrap: bool | None = None) -> bool:
     """Display a button; returns True on the run right after it was clicked, else False.
@@ -40,7 +40,7 @@ def button(dg, label: str, key: str | None = None, help: str | None = None,
 def form_submit_button(dg, label: str = "Submit", help: str | None = None,
                        on_click: Callable | None = None, args: tuple | None = None, kwargs: dict | None = None, *,
                        key: str | None = None, type: str = "secondary", icon: str | None = None,
-                       disabled: bool = False, use_container_width: bool = False,
+                       disabled: bool = False, use_container_width: bool | None = None,
                        icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
                        wrap: bool | None = None) -> bool:
     """Display a form's submit button; returns True on the run after the form was submitted.
@@ -70,7 +70,7 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
 def download_button(dg, label: str, data: Any, file_name: str | None = None, mime: str | None = None,
                     key: str | None = None, help: str | None = None, on_click: Callable | str | None = "rerun",
                     args: tuple | None = None, kwargs: dict | None = None, *, type: str = "secondary",
-                    icon: str | None = None, disabled: bool = False, use_container_width: bool = False,
+                    icon: str | None = None, disabled: bool = False, use_container_width: bool | None = None,
                     icon_position: str = "left", width: int | str = "content", shortcut: str | None = None,
                     wrap: bool | None = None) -> bool:
     """Display a button that downloads ``data`` as ``file_name``; returns True on the run right after a click.
@@ -108,7 +108,7 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None, mim
 
 @element()
 def link_button(dg, label: str, url: str, *, help: str | None = None, type: str = "secondary",
-                icon: str | None = None, disabled: bool = False, use_container_width: bool = False,
+                icon: str | None = None, disabled: bool = False, use_container_width: bool | None = None,
                 key: str | int | None = None, on_click: Callable | str | None = "ignore",
                 args: tuple | None = None, kwargs: dict | None = None, icon_position: str = "left",
                 width: int | str = "content", shortcut: str | None = None, wrap: bool | None = None):
