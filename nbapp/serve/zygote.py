@@ -356,8 +356,24 @@ def run_kernel(argv: list[str]) -> int:
     os.environ["JPY_PARENT_PID"] = str(os.getppid())
     argv = [f"--IPKernelApp.parent_handle={os.getppid()}", *argv]
     sys.argv = [ipykernel_launcher.__file__, *argv]
-    IPKernelApp.launch_instance(argv=argv)
+    app = IPKernelApp.instance()
+    app.initialize(argv)
+    _register_widget_targets()
+    app.start()
     return 0
+
+
+def _register_widget_targets() -> None:
+    """Register ipywidgets' comm targets with this kernel, as importing ipywidgets inside a kernel does.
+
+    The warm parent imported ipywidgets with no kernel running, so its import-time registration
+    did nothing; without ``jupyter.widget.control`` a page's widget manager cannot ask for every
+    widget's state at once and falls back to one round trip per widget (and the kernel logs "No such
+    comm target registered").
+    """
+    widgets = sys.modules.get("ipywidgets")
+    if widgets is not None:
+        widgets.register_comm_target()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -261,3 +261,33 @@ def test_widgets_the_warm_up_made_are_not_in_the_forked_kernels(folder):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_forked_kernel_answers_the_pages_request_for_every_widget_state(folder):
+    # A served page's widget manager opens ipywidgets' control comm and asks for all states in one
+    # message; the warm parent imported ipywidgets with no kernel, so the target was not registered
+    # and every page fell back to one round trip per widget.
+    km = manager(folder)
+    kc = started(km)
+    try:
+        assert isinstance(km.provisioner, ForkProvisioner) and km.provisioner.forked is not None
+        output(kc, "import ipywidgets\nslider = ipywidgets.IntSlider(value=7)")
+        comm_id = uuid.uuid4().hex
+        for msg_type, content in (("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget.control", "data": {}}),
+                                  ("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})):
+            kc.shell_channel.send(kc.session.msg(msg_type, content, metadata={"version": "1.0.0"}))
+        logged = []  # the kernel's log lines (ipykernel 7.4's shell thread also logs "No such comm" for the
+        # request when it looks the comm up before the main thread has handled the comm_open: harmless)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            msg = kc.get_iopub_msg(timeout=deadline - time.monotonic())
+            logged.append(msg["content"].get("text", ""))
+            data = msg["content"].get("data", {})
+            assert msg["msg_type"] != "comm_close", logged  # "No such comm target registered: jupyter.widget.control"
+            if msg["msg_type"] == "comm_msg" and data.get("method") == "update_states":
+                break
+        states = [s["state"] for s in data["states"].values() if s["model_name"] == "IntSliderModel"]
+        assert [state["value"] for state in states] == [7]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
