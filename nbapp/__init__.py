@@ -1,50 +1,68 @@
 """nbapp: Streamlit's programming model in Jupyter. ``import nbapp as st``.
 
-Every ``st.*`` element function writes to the current app run (inside ``with`` blocks,
-to the innermost container). ``st.sidebar`` writes to the sidebar.
+The API (``st.write``, ``st.slider``, ``st.sidebar``...) lives in :mod:`nbapp.api`. It loads on
+the first ``st.<name>``, ``from nbapp import <name>`` or ``dir(st)`` (PEP 562) and binds itself
+here, so later lookups are plain attributes. ``import nbapp`` alone costs almost nothing:
+processes that only use nbapp's other modules (the ``nbapp run`` server, JupyterLab's server
+extension) never load the API with its element modules, numpy and joblib.
 """
 from __future__ import annotations
 
+import importlib as _importlib
+import sys as _sys
+import types as _types
+
+from nbapp.names import STREAMLIT_NAMES as _STREAMLIT_NAMES
+from nbapp.names import missing as _missing
+
 __version__ = "0.1.0"
 
-from nbapp import column_config  # noqa: F401  (st.column_config.NumberColumn(...), import streamlit.column_config)
-from nbapp import components, runtime  # noqa: F401  (st.components.v1.html, st.runtime.exists())
-from nbapp.caching import cache, cache_data, cache_resource  # noqa: F401
-import nbapp.components.v1  # noqa: F401,E402
-from nbapp.delta_generator import DeltaGenerator
-from nbapp.elements.registry import COMMANDS as _COMMANDS
-from nbapp.names import missing
-from nbapp.errors import DuplicateWidgetID, NbappAPIError, StreamlitAPIException  # noqa: F401
-from nbapp.runtime.control import rerun, session_state, set_page_config, stop  # noqa: F401
-from nbapp.fragments import dialog, fragment  # noqa: F401
-from nbapp.runtime.page_context import context, query_params  # noqa: F401
-from nbapp.secrets import secrets  # noqa: F401
-from nbapp.auth import experimental_user, login, logout, user  # noqa: F401
-from nbapp import typing  # noqa: F401,E402  (st.typing, `from streamlit.typing import UploadedFile`)
-from nbapp.config import get_option, set_option  # noqa: F401
-from nbapp.navigation import Page, navigation, switch_page  # noqa: F401
-from nbapp.navigation import pages_folder as _pages_folder  # noqa: F401
-from nbapp import connections  # noqa: F401
-from nbapp.connections import connection_factory as connection  # noqa: F401
-
-_main = DeltaGenerator(root="main")
-sidebar = DeltaGenerator(root="sidebar")
-bottom = DeltaGenerator(root="bottom")  # pinned to the bottom of a served app (where st.chat_input goes)
-
-# Every command declared in nbapp/elements, bound to the main container (names and
-# signatures from Streamlit): st.title, st.slider, st.columns...
-globals().update({_name: getattr(_main, _name) for _name in _COMMANDS})
+# Submodules whose names the API gives to something else (`st.navigation` is the function,
+# `st.secrets` the Secrets object): importing `nbapp.secrets` must not bind the module here.
+_API_OVER_SUBMODULES = frozenset({"navigation", "secrets"})
 
 
 def __getattr__(name: str):
-    """``st.<name>`` that nbapp lacks: a Streamlit name raises NotSupportedError naming it."""
-    if name.startswith("__"):
-        raise AttributeError(name)
-    raise missing(__name__, name)
+    """``st.<name>`` not bound yet: load the API; raises NotSupportedError for a Streamlit name nbapp lacks.
+
+    A name that is not Streamlit's may be one of nbapp's modules (``from nbapp import config``):
+    that imports the module alone, so importing one of nbapp's modules never loads the API.
+    """
+    if name.startswith("__"):  # __path__, __wrapped__... probes; `import *` reads __all__
+        if name == "__all__":
+            _load_api()  # then, with no __all__, `import *` takes every public name, as it always did
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name not in _STREAMLIT_NAMES:
+        try:
+            return _importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+    _load_api()
+    try:
+        return globals()[name]
+    except KeyError:
+        raise _missing(__name__, name) from None
 
 
-def load_ipython_extension(ipython) -> None:
-    """``%load_ext nbapp``: register the ``%%app`` cell magic."""
-    from nbapp.jupyter.magic import load_ipython_extension as load
+def __dir__() -> list[str]:
+    """Every name of the package, the API's included (loads it)."""
+    _load_api()
+    return sorted(globals())
 
-    load(ipython)
+
+def _load_api() -> None:
+    import nbapp.api  # noqa: F401  (binds the API here on its first import; then a dictionary lookup)
+
+
+class _Package(_types.ModuleType):
+    """The package's type: keeps the import system from binding an :data:`_API_OVER_SUBMODULES` module here."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _API_OVER_SUBMODULES and isinstance(value, _types.ModuleType):
+            return  # nbapp.api binds the name (in the package's __dict__, not through here)
+        super().__setattr__(name, value)
+
+
+_Package.__name__ = _Package.__qualname__ = "module"  # type(st).__name__, as st.help(st) shows it
+_sys.modules[__name__].__class__ = _Package

@@ -136,7 +136,7 @@ def _serve(args: argparse.Namespace, path: Path) -> None:
         # The warm parent's warm-up (imports, the app's first run) overlaps the server's imports;
         # it caches where the pages' kernels will.
         if args.cache_dir:
-            from nbapp.caching.storage import use_cache_dir
+            from nbapp.cachedir import use_cache_dir
 
             use_cache_dir(args.cache_dir)
         from nbapp.serve.warm import app_config, prestart

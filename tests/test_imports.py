@@ -94,7 +94,7 @@ def test_imports_point_down_the_layers():
     runtime = {n: t for n, t in below.items() if n.startswith("nbapp.runtime")}
     assert {n: sorted(x for x in t if x.startswith(("nbapp.elements", "nbapp.delta_generator", "nbapp.render")))
             for n, t in runtime.items()} == {n: [] for n in runtime}
-    caching = {n: sorted(x for x in t if not x.startswith(("nbapp.caching", "nbapp.errors", "nbapp.runtime.context",
+    caching = {n: sorted(x for x in t if not x.startswith(("nbapp.caching", "nbapp.cachedir", "nbapp.errors", "nbapp.runtime.context",
                                                                 "nbapp.delta_generator")))
                for n, t in below.items() if n.startswith("nbapp.caching")}
     assert caching == {n: [] for n in caching}

@@ -25,22 +25,11 @@ from typing import Any
 import joblib
 import xxhash
 
+from nbapp.cachedir import is_url  # noqa: F401  (re-exported)
 from nbapp.caching.errors import CacheWarning
 
 _MAGIC = b"NBAPPr1\n"
 _TRAILER = struct.Struct("<8sQ16sd")
-
-
-def is_url(location: str) -> bool:
-    """True when ``location`` names object storage (``s3://...``) rather than a folder.
-
-    Examples
-    --------
-    >>> is_url("s3://bucket/cache"), is_url("/mnt/cache"), is_url("file:///mnt/cache")
-    (True, False, False)
-    """
-    protocol, sep, _ = location.partition("://")
-    return bool(sep) and protocol.isidentifier() and protocol.lower() not in ("file", "local")
 
 
 class _Writer:

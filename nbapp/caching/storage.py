@@ -35,12 +35,11 @@ from typing import Any, Callable, Iterator
 import joblib
 import xxhash
 
+from nbapp.cachedir import ENV_VAR, default_cache_dir, is_url, use_cache_dir  # noqa: F401  (re-exported)
 from nbapp.caching.errors import CacheWarning
-from nbapp.caching.remote import FsspecStore, is_url
+from nbapp.caching.remote import FsspecStore
 
 __all__ = ["ENV_VAR", "use_cache_dir", "default_cache_dir", "DiskStore", "get_disk_store", "all_disk_stores", "MemoryLayer"]
-
-ENV_VAR = "NBAPP_CACHE_DIR"
 
 _MAGIC = b"NBAPPv1\n"
 _TRAILER = struct.Struct("<8sQ16s")
@@ -52,47 +51,6 @@ MMAP_MIN_BYTES = 1 << 20
 def _now() -> float:
     """The clock of ttl checks (wall time, because file modification times are wall time)."""
     return time.time()
-
-
-def use_cache_dir(location: str) -> str:
-    """Make ``location`` (a folder, ``~`` expanded and made absolute, or an object storage URL) the
-    default cache location of this process and the kernels it starts; returns it as set.
-
-    Examples
-    --------
-    >>> use_cache_dir("s3://team-bucket/nbapp")
-    's3://team-bucket/nbapp'
-    """
-    os.environ[ENV_VAR] = location if is_url(location) else os.path.abspath(os.path.expanduser(location))
-    return os.environ[ENV_VAR]
-
-
-def default_cache_dir() -> str:
-    """Return the disk cache folder used when ``cache_data`` gets no ``cache_dir``.
-
-    Returns
-    -------
-    str
-        ``$NBAPP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/nbapp``, else
-        ``~/.cache/nbapp`` (``%LOCALAPPDATA%\\nbapp\\Cache`` on Windows).
-
-    Examples
-    --------
-    >>> import os
-    >>> os.environ["NBAPP_CACHE_DIR"] = "/tmp/my-nbapp-cache"
-    >>> default_cache_dir()
-    '/tmp/my-nbapp-cache'
-    """
-    configured = os.environ.get(ENV_VAR)
-    if configured and is_url(configured):  # object storage (s3://...): see nbapp.caching.remote
-        return configured
-    if configured:
-        return os.path.abspath(os.path.expanduser(configured))
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return os.path.join(os.environ["LOCALAPPDATA"], "nbapp", "Cache")
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "nbapp")
 
 
 class _Corrupt(Exception):

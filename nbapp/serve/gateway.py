@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from traitlets.config import Config
 
-from nbapp.caching.storage import ENV_VAR
+from nbapp.cachedir import ENV_VAR
 from nbapp.serve.errors import UsageError
 
 def check_gateway_url(url: str) -> str:

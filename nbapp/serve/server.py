@@ -40,7 +40,7 @@ from voila.app import Voila
 from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
-from nbapp.caching.storage import use_cache_dir
+from nbapp.cachedir import use_cache_dir
 from nbapp.serve import fork, wakeup, warm
 from nbapp.serve.errors import UsageError
 from nbapp.serve.gateway import configure_gateway

@@ -45,9 +45,11 @@ from typing import Any
 
 GRACE = 3.0  # seconds kernels get to exit on SIGTERM before SIGKILL, when the zygote shuts down
 PR_SET_PDEATHSIG = 1
+# "nbapp.api", not "nbapp": `import nbapp` is lazy, and a module first imported after the fork
+# is a private copy in every kernel, where one imported here is shared by all of them.
 KERNEL_IMPORTS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
                   "IPython.core.completerlib", "ipywidgets",
-                  "nbapp", "nbapp.jupyter.session", "nbapp.serve.kernel", "nbapp.serve.static")
+                  "nbapp.api", "nbapp.jupyter.session", "nbapp.serve.kernel", "nbapp.serve.static")
 
 
 def unsafe_reason() -> str | None:

@@ -135,6 +135,22 @@ def test_an_app_that_is_not_fork_safe_is_served_by_plain_kernels_with_one_warnin
                                 "are alive after its warm-up (feed).")
 
 
+
+def maps_numpy(pid: int) -> bool:
+    """True when process ``pid`` has numpy's compiled modules mapped (it imported numpy)."""
+    with open(f"/proc/{pid}/maps", encoding="utf-8", errors="replace") as f:
+        return any("/numpy/" in line for line in f)
+
+
+def test_the_server_process_serves_pages_without_the_api_its_kernels_run(serve):
+    # The API (every element module, caching with joblib and numpy) was ~22 MB of the server's
+    # ~110 MB PSS, imported for nothing: only the warm parent and its kernels run the app.
+    server = serve(SLIDER_APP)
+    html, _ = open_session(server.url)
+    assert "25 squared is 625" in html
+    assert maps_numpy(warm_parent_pid(server))  # what the kernels share, so the check below can fail
+    assert not maps_numpy(server.pid)
+
 @pytest.fixture
 def short_tmp():
     """A fresh folder with a short path (kernels' ipc sockets live there: Unix socket paths stop at 107 bytes)."""

@@ -291,3 +291,18 @@ def test_a_forked_kernel_answers_the_pages_request_for_every_widget_state(folder
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_a_forked_kernel_starts_with_the_whole_api_imported_by_its_warm_parent(folder):
+    # `import nbapp` is lazy: the warm parent imports nbapp.api itself, so every kernel shares its
+    # pages; an API first imported after the fork would be a private copy in each kernel.
+    km = manager(folder, app="")  # no app run in the warm-up: its imports alone
+    kc = started(km)
+    try:
+        assert isinstance(km.provisioner, ForkProvisioner) and km.provisioner.forked is not None
+        probe = ("import sys\nst = sys.modules['nbapp']\n"
+                 "print('nbapp.api' in sys.modules, 'nbapp.elements.widgets.slider' in sys.modules, 'slider' in vars(st))")
+        assert output(kc, probe).strip() == "True True True"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
