@@ -56,13 +56,15 @@ def _load_api() -> None:
 
 
 class _Package(_types.ModuleType):
-    """The package's type: keeps the import system from binding an :data:`_API_OVER_SUBMODULES` module here."""
+    """The package's type until the API is loaded: keeps the import system from binding an
+    :data:`_API_OVER_SUBMODULES` module here (the API binds those names, in the package's __dict__)."""
 
     def __setattr__(self, name: str, value) -> None:
         if name in _API_OVER_SUBMODULES and isinstance(value, _types.ModuleType):
-            return  # nbapp.api binds the name (in the package's __dict__, not through here)
+            return
         super().__setattr__(name, value)
+        if name == "api":  # the import system binds nbapp.api once it has run: the API is bound here
+            self.__class__ = _types.ModuleType  # a plain module again, as it always was (st.help(st) says 'module')
 
 
-_Package.__name__ = _Package.__qualname__ = "module"  # type(st).__name__, as st.help(st) shows it
 _sys.modules[__name__].__class__ = _Package
