@@ -15,7 +15,7 @@ from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_ch
 from nbapp.elements.registry import COMMANDS
 from nbapp.errors import NbappAPIError
 from nbapp.runtime.binding import UrlCodec, mirror, seed
-from nbapp.runtime.context import require_run_context
+from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.runner import RunContext
 from nbapp.runtime.state import PAGE_KEY, PERSIST_SCOPES, WidgetMeta
 from nbapp.tree import Block, Element
@@ -36,8 +36,33 @@ class DeltaGenerator:
         self._slot = slot
 
     def __repr__(self) -> str:
-        where = self._root or (self._block_ref.kind if self._block_ref else "?")
-        return f"<nbapp DeltaGenerator {where}>"
+        """Names the container and where it sits in this run (``<nbapp DeltaGenerator tab main.2.1>``).
+
+        Distinct per container and stable across reruns, as Streamlit's (scripts pass ``key=tab``).
+        """
+        if self._root or self._block_ref is None:
+            return f"<nbapp DeltaGenerator {self._root or '?'}>"
+        return f"<nbapp DeltaGenerator {self._block_ref.kind} {self._where()}>"
+
+    def _where(self) -> str:
+        """The block's path in the current run ("main.2.1"), or "?" outside the run that made it."""
+        def find(block: Block, path: str) -> str | None:
+            for index, child in enumerate(block.children):
+                if child is self._block_ref:
+                    return f"{path}.{index}"
+                if isinstance(child, Block):
+                    found = find(child, f"{path}.{index}")
+                    if found:
+                        return found
+            return None
+
+        ctx = get_run_context()
+        if ctx is not None:
+            for name, root in ctx.roots.items():
+                found = find(root, name)
+                if found:
+                    return found
+        return "?"
 
     # -- cursor ------------------------------------------------------------------
     def __enter__(self) -> "DeltaGenerator":
