@@ -232,3 +232,17 @@ st.image(np.zeros((4, 4, 3), dtype=np.uint8), link="https://example.com/full")
 def test_an_image_link_needs_a_single_image():
     at = AppTest.from_string(PRELUDE + 'st.image([np.zeros((4, 4, 3), dtype=np.uint8)] * 2, link="https://x.org")').run()
     assert at.exception[0].type == "NbappAPIError" and "link is only supported for a single image" in at.exception[0].value
+
+
+def test_none_media_draws_an_empty_player_as_streamlit_does():
+    # Streamlit's e2e app st_audio_input.py plays back st.audio_input's value: None until recorded.
+    at = run("""
+        recording = st.audio_input("Record")
+        st.audio(recording)
+        st.video(None)
+    """)
+    assert [a.data for a in at.audio] == [None] and at.audio[0].url is None
+    assert at.video[0].data is None and at.video[0].url is None
+    assert player_static(dict(at.audio[0].props, kind="audio")) == (
+        '<div class="nbapp-audio"><audio controls style="width:100%"></audio></div>')
+    assert "must be bytes" in error("st.pdf(None)")
