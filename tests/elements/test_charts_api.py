@@ -270,6 +270,18 @@ def test_map_without_coordinates_names_the_columns_it_looks_for():
     assert message.startswith("st.map(") and "'LAT', 'LATITUDE', 'lat', 'latitude'" in message
 
 
+def test_map_without_data_draws_the_empty_world_map(monkeypatch):
+    # Streamlit's own e2e app st_map.py starts with a bare st.map().
+    monkeypatch.setenv("NBAPP_MAP_TILES", "off")
+    at = run('st.map()\nst.map(pd.DataFrame({"lat": [], "lon": []}), height=250)')
+    bare, empty = at.get("map")
+    for chart in (bare, empty):
+        assert chart.spec["initialViewState"] == {"latitude": 0.0, "longitude": 0.0, "zoom": 1, "pitch": 0}
+        assert chart.spec["layers"] == [] and "need the internet" in chart.offline_note
+        assert "<circle" not in KINDS["map"].static(chart.props)
+    assert empty.height == 250
+
+
 def test_graphviz_chart_takes_dot_text_and_graphviz_objects():
     pytest.importorskip("graphviz")
     at = run('''
