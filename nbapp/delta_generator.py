@@ -15,7 +15,7 @@ from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_ch
 from nbapp.elements.registry import COMMANDS
 from nbapp.errors import NbappAPIError
 from nbapp.runtime.binding import UrlCodec, mirror, seed
-from nbapp.runtime.context import require_run_context
+from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.runner import RunContext
 from nbapp.runtime.state import PAGE_KEY, PERSIST_SCOPES, WidgetMeta
 from nbapp.tree import Block, Element
@@ -37,7 +37,23 @@ class DeltaGenerator:
 
     def __repr__(self) -> str:
         where = self._root or (self._block_ref.kind if self._block_ref else "?")
-        return f"<nbapp DeltaGenerator {where}>"
+        path = self._path()
+        return f"<nbapp DeltaGenerator {where}{' at ' + path if path else ''}>"
+
+    def _path(self) -> str:
+        """Where this container sits in the current run's tree ("main/2/1"), or "" when unknown.
+
+        Part of the repr because scripts use ``key=str(container)`` or ``key=tab`` (Streamlit's
+        repr shows the path too): two tabs must give two keys, stable across reruns.
+        """
+        ctx = get_run_context()
+        if ctx is None or self._block_ref is None:
+            return ""
+        for name, root in ctx.roots.items():
+            found = _find_path(root, self._block_ref)
+            if found is not None:
+                return "/".join([name, *map(str, found)])
+        return ""
 
     # -- cursor ------------------------------------------------------------------
     def __enter__(self) -> "DeltaGenerator":
@@ -216,3 +232,15 @@ def _check_bind(kind: str, label: str, key: str | None, bind: Any, persist_state
 
 def _digest(*parts: Any) -> str:
     return hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _find_path(block: Block, target: Block) -> list[int] | None:
+    """Return the child indexes leading from ``block`` to ``target``, or None when it is not below."""
+    if block is target:
+        return []
+    for i, child in enumerate(block.children):
+        if isinstance(child, Block):
+            found = _find_path(child, target)
+            if found is not None:
+                return [i, *found]
+    return None
