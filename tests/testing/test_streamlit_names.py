@@ -54,6 +54,23 @@ st.write(AppTest.__name__)
     assert at.markdown.values[-1] == "AppTest"
 
 
+def test_module_paths_streamlits_own_e2e_apps_import_resolve():
+    at = run("""
+import streamlit as st
+from streamlit.commands.page_config import MenuItems
+from streamlit.components.v1 import components as legacy
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+menu_items: MenuItems = {"about": "_*This can be markdown!*_"}
+st.set_page_config(menu_items=menu_items)
+st.write(get_script_run_ctx() is not None, legacy.CustomComponent.__name__)
+legacy.declare_component("legacy_one", url="http://localhost:3001")
+""")
+    assert at.markdown.values == ["`True` CustomComponent"]
+    (error,) = at.exception
+    assert error.value.startswith("components.declare_component('legacy_one'): custom Streamlit components are not "
+                                  "supported by nbapp yet")
+
+
 def test_a_streamlit_name_nbapp_lacks_says_it_is_not_supported_yet():
     at = run("import streamlit as st\nst.write('before')\nst.App('app.py')")  # Streamlit's ASGI app: not in nbapp
     assert at.markdown[0].value == "before"  # the app lives on up to the error
