@@ -88,7 +88,30 @@ def test_a_list_of_images_with_captions_and_widths():
     ''')
     first, stretched, column = at.image
     assert [i["caption"] for i in first.images] == ["a", "b"] and first.width == 100
-    assert stretched.width == column.width == "stretch"
+    assert stretched.width == "stretch"
+    # Streamlit 1.67 ignores use_column_width and says so in the page (its e2e app st_image.py)
+    assert column.width == "content"
+    assert at.warning.values == ["`use_column_width` was removed and has no effect. "
+                                 "Use `width='stretch'`, `width='content'`, or an integer pixel value instead."]
+
+
+def test_deprecation_warnings_follow_show_error_details(monkeypatch):
+    from nbapp import config
+
+    monkeypatch.setattr(config, "_set", {})  # the script's st.set_option stays in this test
+    script = """
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        {option}
+        fig, ax = plt.subplots()
+        st.pyplot(fig, transparent=True)
+        st.image(np.zeros((2, 2)), use_column_width=True)
+    """
+    at = run(script.format(option=""))
+    assert len(at.warning) == 2 and "`savefig` keyword arguments to `st.pyplot` is deprecated" in at.warning[0].value
+    at = run(script.format(option='st.set_option("client.showErrorDetails", "type")'))
+    assert len(at.warning) == 0 and len(at.image) == 2
 
 
 @pytest.mark.parametrize(("call", "needles"), [
