@@ -1,10 +1,8 @@
 """Alerts: success, info, warning, error, and exceptions shown as error elements."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from nbapp.config import get_option
 
 from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import element
@@ -16,20 +14,6 @@ from nbapp.runtime.source import exception_element
 def _alert(dg, kind: str, body: Any, icon: Any):
     return dg._enqueue(kind, {"body": clean_text(body), "icon": check_icon(kind, icon)})
 
-
-def deprecation_warning(dg, message: str) -> None:
-    """Show ``message`` as a warning box where ``dg`` writes, as Streamlit shows a deprecation in the page.
-
-    Like Streamlit, only while ``client.showErrorDetails`` is "full" (the default) or True; it is
-    always logged. Returns None.
-
-    Examples
-    --------
-    >>> deprecation_warning(dg, "`use_column_width` was removed and has no effect.")
-    """
-    logging.getLogger("nbapp").warning(message)
-    if get_option("client.showErrorDetails") in ("full", True):
-        _alert(dg, "warning", message, None)
 
 
 @element(value="body")

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from nbapp.elements.alerts import deprecation_warning
+from nbapp.elements.deprecation import deprecation_warning
 from nbapp.elements.policies import check_choice, check_str, fail, got
 from nbapp.elements.registry import Frontend, element
 from nbapp.errors import describe
