@@ -193,6 +193,20 @@ def test_vega_lite_chart_takes_data_and_spec_and_keywords():
     assert first.spec["autosize"] == {"type": "fit", "contains": "padding"}
 
 
+def test_vega_lite_spec_may_hold_a_dataframe_inline():
+    # Streamlit's own e2e app st_vega_lite_chart.py: "data": df and "data": {"values": df} in the spec.
+    at = run('''
+        df = pd.DataFrame([["A", "B"], [28, 55]], index=["a", "b"]).T
+        bar = {"mark": "bar", "encoding": {"x": {"field": "a", "type": "ordinal"}}}
+        st.vega_lite_chart({"data": df, **bar})
+        st.vega_lite_chart({"data": {"values": df}, **bar})
+        st.vega_lite_chart({"datasets": {"foo": df}, "data": {"name": "foo"}, **bar})
+    ''')
+    for chart in at.vega_lite_chart[:2]:
+        assert chart.spec["data"] == {"name": "data"} and rows(chart) == [{"a": "A", "b": 28}, {"a": "B", "b": 55}]
+    assert at.vega_lite_chart[2].spec["data"] == {"name": "foo"}
+
+
 def test_altair_charts_give_the_same_spec_on_every_run_and_every_row():
     pytest.importorskip("altair")
     at = run('''
