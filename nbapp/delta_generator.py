@@ -13,7 +13,8 @@ from typing import Any
 import nbapp.elements  # noqa: F401  (imports every element family, which registers its commands)
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
 from nbapp.elements.registry import COMMANDS
-from nbapp.errors import NbappAPIError
+from nbapp.errors import InvalidCommandError, NbappAPIError
+from nbapp.names import STREAMLIT_NAMES
 from nbapp.runtime.binding import UrlCodec, mirror, seed
 from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.runner import RunContext
@@ -39,6 +40,15 @@ class DeltaGenerator:
         where = self._root or (self._block_ref.kind if self._block_ref else "?")
         path = self._path()
         return f"<nbapp DeltaGenerator {where}{' at ' + path if path else ''}>"
+
+    def __getattr__(self, name: str):
+        """A command this container lacks: Streamlit's message, as an error the app shows (hasattr stays False)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in STREAMLIT_NAMES:
+            where = "`st.sidebar`" if self._root == "sidebar" else "`DeltaGenerator` objects"
+            raise InvalidCommandError(f"Method `{name}()` does not exist for {where}. Did you mean `st.{name}()`?")
+        raise InvalidCommandError(f"`{name}()` is not a valid Streamlit command.")
 
     def _path(self) -> str:
         """Where this container sits in the current run's tree ("main/2/1"), or "" when unknown.

@@ -14,6 +14,10 @@ class NotSupportedError(NbappAPIError, AttributeError):
     """A Streamlit command or module nbapp does not have yet (an AttributeError too, so ``hasattr`` is False)."""
 
 
+class InvalidCommandError(NbappAPIError, AttributeError):
+    """A command a container does not have (``st.sidebar.add_rows``); an AttributeError too, so ``hasattr`` is False."""
+
+
 class StreamlitAPIWarning(Warning):
     """Streamlit's warning class (``streamlit.errors.StreamlitAPIWarning``)."""
 
