@@ -50,9 +50,9 @@ class StreamlitAlias(importlib.abc.MetaPathFinder):
     """A ``sys.meta_path`` finder: ``streamlit[.x]`` -> ``nbapp[.x]`` during an app run, else no opinion."""
 
     def find_spec(self, fullname, path=None, target=None):
-        """Return a spec loading the nbapp module, or None outside a run or for other names.
-
-        Raises ImportError naming the module for a ``streamlit.x`` nbapp does not have.
+        """Return a spec loading the nbapp module, or None outside a run, for other names, or for a
+        ``streamlit.x`` nbapp does not have (so ``importlib.util.find_spec`` probes say "absent" and
+        an import raises ModuleNotFoundError; the app's own imports get a clearer message).
         """
         alias = nbapp_name(fullname)
         if alias is None or get_run_context() is None:
@@ -61,9 +61,7 @@ class StreamlitAlias(importlib.abc.MetaPathFinder):
             found = importlib.util.find_spec(alias)
         except ModuleNotFoundError:
             found = None
-        if found is None:
-            raise unsupported(fullname)
-        return importlib.util.spec_from_loader(fullname, _AliasLoader(alias))
+        return None if found is None else importlib.util.spec_from_loader(fullname, _AliasLoader(alias))
 
 
 def install() -> None:
