@@ -13,7 +13,7 @@ from typing import Any
 import nbapp.elements  # noqa: F401  (imports every element family, which registers its commands)
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
 from nbapp.elements.registry import COMMANDS
-from nbapp.errors import InvalidCommandError, NbappAPIError
+from nbapp.errors import CachedWidgetWarning, InvalidCommandError, NbappAPIError
 from nbapp.names import STREAMLIT_NAMES
 from nbapp.runtime.binding import UrlCodec, mirror, seed
 from nbapp.runtime.context import get_run_context, require_run_context
@@ -168,6 +168,9 @@ class DeltaGenerator:
         # A stale run stops before the widget is registered, never between registering and
         # returning the value: a button the script never saw keeps its click for the next run.
         ctx.checkpoint()
+        if ctx.in_cached_function and self._slot is None:
+            # As Streamlit: a widget inside a cached function is drawn only on a cache miss; say so.
+            self.exception(CachedWidgetWarning())
         check_type(kind, "label", label, str)
         key = check_key(kind, key, label=label)
         check_choice(kind, "label_visibility", label_visibility, LABEL_VISIBILITIES, label=label)
