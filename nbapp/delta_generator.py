@@ -201,6 +201,7 @@ class DeltaGenerator:
             serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
             trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire, rerun=rerun,
             url=url if bind else None, persist=persist_state, page=ctx.session_state._values.get(PAGE_KEY),
+            disabled=bool(disabled),
         )
         if meta.url is not None and meta.state_key not in ctx.widget_ids:
             seed(ctx.session_state, ctx.app.query_params, meta)
