@@ -29,7 +29,35 @@ DEFAULTS: dict[str, Any] = {
     "theme.secondaryBackgroundColor": None, "theme.textColor": None, "theme.linkColor": None,
     "theme.borderColor": None, "theme.font": None, "theme.codeFont": None, "theme.headingFont": None,
     "theme.baseRadius": None, "theme.baseFontSize": None,
+    # Read by scripts (st.get_option) but not acted on: nbapp's server has its own settings.
+    "global.showWarningOnDirectExecution": True, "logger.messageFormat": None,
+    "client.showErrorLinks": "auto", "runner.enumCoercion": "nameOnly", "runner.parallelMaxWorkers": None,
+    "runner.cacheBackgroundRefreshTTLMultiplier": 2.0, "runner.connectionDefaultTTL": None,
+    "runner.cacheHashSeed": 0, "server.folderWatchList": [], "server.folderWatchBlacklist": [],
+    "server.fileWatcherType": "auto", "server.enableExpensiveMemoryStats": False,
+    "server.maxCacheDataSize": None, "server.cookieSecret": None, "server.showEmailPrompt": True,
+    "server.enableCORS": True, "server.corsAllowedOrigins": [], "server.allowedHosts": [],
+    "server.xsrfCookieSameSite": "lax", "server.maxMessageSize": 200,
+    "server.enableWebsocketCompression": False, "server.websocketPingInterval": None,
+    "server.enableStaticServing": False, "server.disconnectedSessionTTL": 120,
+    "server.sslCertFile": None, "server.sslKeyFile": None, "browser.serverPort": None,
+    "server.enableAgentApi": False, "server.agentWaitTimeout": 30, "server.agentSessionTTL": 900,
+    "server.agentMaxSessions": 100, "server.agentPreviewRows": 100, "secrets.files": None,
 }
+# Theme options Streamlit 1.67 also takes per section (theme.sidebar.X, theme.light.X, theme.dark.X,
+# theme.light.sidebar.X ...): all default to None.
+THEME_OPTIONS = frozenset((
+    "primaryColor backgroundColor secondaryBackgroundColor textColor linkColor borderColor "
+    "redColor orangeColor yellowColor blueColor greenColor violetColor grayColor "
+    "redBackgroundColor orangeBackgroundColor yellowBackgroundColor blueBackgroundColor "
+    "greenBackgroundColor violetBackgroundColor grayBackgroundColor redTextColor orangeTextColor "
+    "yellowTextColor blueTextColor greenTextColor violetTextColor grayTextColor linkUnderline "
+    "font fontFaces baseFontSize baseFontWeight metricValueFontSize metricValueFontWeight headingFont "
+    "headingFontSizes headingFontWeights codeFont codeFontSize codeFontWeight codeBackgroundColor "
+    "baseRadius buttonRadius paddingTop paddingBottom showWidgetBorder showSidebarBorder "
+    "dataframeBorderColor dataframeHeaderBackgroundColor dataframeHeaderTextColor codeTextColor "
+    "chartCategoricalColors "
+    "chartSequentialColors chartDivergingColors").split())
 SCRIPTABLE = ("client.showErrorDetails", "client.disableDataExport", "client.showSidebarNavigation",
               "client.toolbarMode")
 _CSS_VARS = {"theme.primaryColor": "--nbapp-accent", "theme.backgroundColor": "--nbapp-bg",
@@ -97,6 +125,8 @@ def get_option(key: str) -> Any:
         return options[key]
     if key in DEFAULTS:
         return DEFAULTS[key]
+    if _is_theme_option(key):
+        return None
     raise RuntimeError(f'Config key "{key}" not defined.')
 
 
@@ -157,3 +187,16 @@ def _mtime(path: Path) -> int | None:
         return path.stat().st_mtime_ns
     except OSError:
         return None
+
+
+def _is_theme_option(key: str) -> bool:
+    """Return True for ``theme.[light.|dark.][sidebar.]name`` with a theme option name."""
+    parts = key.split(".")
+    if parts[0] != "theme" or len(parts) < 2:
+        return False
+    rest = parts[1:]
+    if rest[0] in ("light", "dark"):
+        rest = rest[1:]
+    if rest and rest[0] == "sidebar":
+        rest = rest[1:]
+    return len(rest) == 1 and rest[0] in THEME_OPTIONS

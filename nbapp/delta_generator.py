@@ -13,9 +13,10 @@ from typing import Any
 import nbapp.elements  # noqa: F401  (imports every element family, which registers its commands)
 from nbapp.elements.policies import LABEL_VISIBILITIES, check_callback, check_choice, check_key, check_type
 from nbapp.elements.registry import COMMANDS
-from nbapp.errors import NbappAPIError
+from nbapp.errors import CachedWidgetWarning, InvalidCommandError, NbappAPIError
+from nbapp.names import STREAMLIT_NAMES
 from nbapp.runtime.binding import UrlCodec, mirror, seed
-from nbapp.runtime.context import require_run_context
+from nbapp.runtime.context import get_run_context, require_run_context
 from nbapp.runtime.runner import RunContext
 from nbapp.runtime.state import PAGE_KEY, PERSIST_SCOPES, WidgetMeta
 from nbapp.tree import Block, Element
@@ -37,7 +38,32 @@ class DeltaGenerator:
 
     def __repr__(self) -> str:
         where = self._root or (self._block_ref.kind if self._block_ref else "?")
-        return f"<nbapp DeltaGenerator {where}>"
+        path = self._path()
+        return f"<nbapp DeltaGenerator {where}{' at ' + path if path else ''}>"
+
+    def __getattr__(self, name: str):
+        """A command this container lacks: Streamlit's message, as an error the app shows (hasattr stays False)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in STREAMLIT_NAMES:
+            where = "`st.sidebar`" if self._root == "sidebar" else "`DeltaGenerator` objects"
+            raise InvalidCommandError(f"Method `{name}()` does not exist for {where}. Did you mean `st.{name}()`?")
+        raise InvalidCommandError(f"`{name}()` is not a valid Streamlit command.")
+
+    def _path(self) -> str:
+        """Where this container sits in the current run's tree ("main/2/1"), or "" when unknown.
+
+        Part of the repr because scripts use ``key=str(container)`` or ``key=tab`` (Streamlit's
+        repr shows the path too): two tabs must give two keys, stable across reruns.
+        """
+        ctx = get_run_context()
+        if ctx is None or self._block_ref is None:
+            return ""
+        for name, root in ctx.roots.items():
+            found = _find_path(root, self._block_ref)
+            if found is not None:
+                return "/".join([name, *map(str, found)])
+        return ""
 
     # -- cursor ------------------------------------------------------------------
     def __enter__(self) -> "DeltaGenerator":
@@ -142,6 +168,9 @@ class DeltaGenerator:
         # A stale run stops before the widget is registered, never between registering and
         # returning the value: a button the script never saw keeps its click for the next run.
         ctx.checkpoint()
+        if ctx.in_cached_function and self._slot is None:
+            # As Streamlit: a widget inside a cached function is drawn only on a cache miss; say so.
+            self.exception(CachedWidgetWarning())
         check_type(kind, "label", label, str)
         key = check_key(kind, key, label=label)
         check_choice(kind, "label_visibility", label_visibility, LABEL_VISIBILITIES, label=label)
@@ -172,6 +201,7 @@ class DeltaGenerator:
             serialize=serialize, on_change=on_change, args=tuple(args or ()), kwargs=dict(kwargs or {}),
             trigger=trigger, form_id=form, label=label, scope=ctx.scope, to_wire=to_wire, rerun=rerun,
             url=url if bind else None, persist=persist_state, page=ctx.session_state._values.get(PAGE_KEY),
+            disabled=bool(disabled),
         )
         if meta.url is not None and meta.state_key not in ctx.widget_ids:
             seed(ctx.session_state, ctx.app.query_params, meta)
@@ -216,3 +246,15 @@ def _check_bind(kind: str, label: str, key: str | None, bind: Any, persist_state
 
 def _digest(*parts: Any) -> str:
     return hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def _find_path(block: Block, target: Block) -> list[int] | None:
+    """Return the child indexes leading from ``block`` to ``target``, or None when it is not below."""
+    if block is target:
+        return []
+    for i, child in enumerate(block.children):
+        if isinstance(child, Block):
+            found = _find_path(child, target)
+            if found is not None:
+                return [i, *found]
+    return None

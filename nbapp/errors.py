@@ -14,8 +14,22 @@ class NotSupportedError(NbappAPIError, AttributeError):
     """A Streamlit command or module nbapp does not have yet (an AttributeError too, so ``hasattr`` is False)."""
 
 
+class InvalidCommandError(NbappAPIError, AttributeError):
+    """A command a container does not have (``st.sidebar.add_rows``); an AttributeError too, so ``hasattr`` is False."""
+
+
 class StreamlitAPIWarning(Warning):
     """Streamlit's warning class (``streamlit.errors.StreamlitAPIWarning``)."""
+
+
+class CachedWidgetWarning(StreamlitAPIWarning):
+    """Shown where a widget is drawn inside a cached function (Streamlit 1.67 shows the same text)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your script uses a widget command in a cached function\n(function decorated with `@st.cache_data` "
+            "or `@st.cache_resource`).\nThis code will only be called when we detect a cache \"miss\",\nwhich can "
+            "lead to unexpected results.\n\nTo fix this, move all widget commands outside the cached function.")
 
 
 # Other names of ``streamlit.errors`` that scripts catch.

@@ -50,3 +50,19 @@ def test_st_container_is_the_command_and_no_submodule_shadows_a_command():
     submodules = {m.name for m in pkgutil.iter_modules(nbapp.__path__)}
     assert submodules & set(COMMANDS) == set()
     assert nbapp.container.__name__ == "container" and callable(nbapp.container)
+
+
+def test_a_container_used_as_a_widget_key_gives_each_tab_its_own_widget():
+    # Streamlit's own e2e app st_tabs_selection.py passes key=tab: a container's repr says where it is.
+    at = AppTest.from_string("""
+        import streamlit as st
+        tabs = st.tabs(["A", "B"])
+        for i, tab in enumerate(tabs):
+            with tab:
+                st.slider(f"Slider {i}", 0, 10, 5, key=tab)
+        st.text(repr(tabs[1]))
+    """).run()
+    assert not at.exception
+    assert at.text.values == ["<nbapp DeltaGenerator tab at main/0/1>"]
+    at.slider[1].set_value(7).run()
+    assert [s.value for s in at.slider] == [5, 7]

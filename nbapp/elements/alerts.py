@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+
 from nbapp.elements.policies import check_icon
 from nbapp.elements.registry import element
 from nbapp.elements.text import clean_text
@@ -12,6 +13,7 @@ from nbapp.runtime.source import exception_element
 
 def _alert(dg, kind: str, body: Any, icon: Any):
     return dg._enqueue(kind, {"body": clean_text(body), "icon": check_icon(kind, icon)})
+
 
 
 @element(value="body")

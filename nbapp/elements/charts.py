@@ -194,6 +194,9 @@ def _stable_names(spec: dict[str, Any]) -> dict[str, Any]:
     ``datasets`` (the rows) is left out of the text and its keys renamed like the references.
     """
     datasets = spec.pop("datasets", None)
+    top = spec.get("data")
+    # Inline rows or a table object ({"data": df}, {"data": {"values": df}}) stay objects: not text.
+    inline = spec.pop("data") if top is not None and (not isinstance(top, Mapping) or "values" in top) else None
     text = json.dumps(spec, default=str)
     renamed: dict[str, str] = {}
     for pattern, prefix, start in ((r'"param_\d+"', "param_", 1), (r'"view_\d+"', "view_", 1),
@@ -206,6 +209,8 @@ def _stable_names(spec: dict[str, Any]) -> dict[str, Any]:
             renamed[old[1:-1]] = f"{prefix}{n}"
         text = text.replace("\0", "")
     spec = json.loads(text)
+    if inline is not None:
+        spec["data"] = inline
     if datasets is not None:
         spec["datasets"] = {renamed.get(str(name), str(name)): values for name, values in datasets.items()}
     return spec

@@ -22,8 +22,8 @@ def to_dataframe(fn: str, data: Any) -> pd.DataFrame:
     """
     import pandas as pd  # here, not at the top: it would add ~0.5 s to `import nbapp` in every kernel
 
-    if data is None:
-        return pd.DataFrame()
+    if data is None or (type(data).__name__ == "ndarray" and getattr(data, "ndim", None) == 0):
+        return pd.DataFrame()  # a 0-d array (np.array(5)) is no table: an empty one, as Streamlit shows
     if isinstance(data, pd.DataFrame):
         return data
     if isinstance(data, (pd.Series, pd.Index)):

@@ -86,7 +86,7 @@ def _convert_back(frame: Any, fmt: str) -> Any:
     if fmt == "dict-lists":
         return frame.to_dict(orient="list")
     if fmt == "dict-values":
-        return frame.iloc[:, 0].to_dict()
+        return frame.iloc[:, 0].to_dict() if frame.shape[1] else {}
     if fmt == "records":
         return frame.to_dict(orient="records")
     if fmt == "rows":
@@ -235,7 +235,7 @@ def data_editor(dg, data: Any, *, width: int | str | None = "stretch", height: i
                             f"got {describe(on_change)}.")
     fmt = _format(data)
     frame = to_dataframe("data_editor", data)
-    if fmt == "dict-values":
+    if fmt == "dict-values" and len(frame.columns) == 1:  # an empty dict has no column to name
         frame.columns = ["value"]
     if not isinstance(disabled, bool):
         disabled = [str(frame.columns[d]) if isinstance(d, int) and str(d) not in map(str, frame.columns) else str(d)

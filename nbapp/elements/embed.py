@@ -73,8 +73,16 @@ def describe_object(obj: Any) -> dict[str, Any]:
                             "doc_string": (doc or "").split("\n\n")[0]})
     return {"name": name if is_code else "", "type": type(obj).__name__, "module": getattr(obj, "__module__", "")
             if not inspect.ismodule(obj) else "", "signature": signature,
-            "doc_string": inspect.getdoc(obj) or "" if is_code else "",
+            "doc_string": _doc(obj),
             "value": name if is_code and name else _short(repr(obj)), "members": members}
+
+
+def _doc(obj: Any) -> str:
+    """The docstring st.help shows: the object's own, else (for an instance) its class's, as Streamlit."""
+    try:
+        return (inspect.getdoc(obj) or "").strip()
+    except Exception:  # an object whose __doc__ lookup raises
+        return ""
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -31,6 +31,16 @@ _SETTINGS = {"label", "width", "help", "disabled", "required", "default", "hidde
              "type_config"}
 
 
+def _missing(value: Any) -> bool:
+    """True for None, NaN, NaT and pd.NA (whose truth value raises); False for anything else, arrays too."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # pd.NA compares to NA; an array compares elementwise
+        return type(value).__name__ == "NAType"
+
+
 def data_kind(values: pd.Series | pd.Index) -> str:
     """Return the grid type a column's values show as: number, checkbox, datetime, date, time, list or text."""
     import pandas as pd
@@ -43,7 +53,7 @@ def data_kind(values: pd.Series | pd.Index) -> str:
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
     if dtype == object and len(values):
-        sample = next((v for v in values[:50] if v is not None and v == v), None)
+        sample = next((v for v in values[:50] if not _missing(v)), None)
         if isinstance(sample, bool):
             return "checkbox"
         if isinstance(sample, _dt.datetime):

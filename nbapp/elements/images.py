@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from nbapp.elements.deprecation import deprecation_warning
 from nbapp.elements.policies import check_choice, check_str, fail, got
 from nbapp.elements.registry import Frontend, element
 from nbapp.errors import describe
@@ -32,6 +33,12 @@ _MAGIC = ((b"\x89PNG", "image/png"), (b"\xff\xd8", "image/jpeg"), (b"GIF8", "ima
           (b"BM", "image/bmp"), (b"<svg", "image/svg+xml"), (b"<?xml", "image/svg+xml"))
 
 
+# What Streamlit 1.67 shows in the page for arguments it keeps only so older scripts run.
+USE_COLUMN_WIDTH_REMOVED = ("`use_column_width` was removed and has no effect. "
+                            "Use `width='stretch'`, `width='content'`, or an integer pixel value instead.")
+SAVEFIG_KWARGS_DEPRECATED = ("Passing Matplotlib `savefig` keyword arguments to `st.pyplot` is deprecated and will "
+                             "be removed in a future version. To use other `savefig` options, save the figure to a "
+                             "buffer yourself and show it with `st.image`.")
 MAXIMUM_CONTENT_WIDTH = 2 * 730  # Streamlit's: wider pictures are shrunk to it and saved at JPEG quality 90
 
 
@@ -159,11 +166,9 @@ def image_source(fn: str, image: Any, *, clamp: bool = False, channels: str = "R
     return {"data": data, "mime": _sniff(data)}
 
 
-def _width(fn: str, width: Any, use_column_width: Any, use_container_width: Any) -> int | str:
+def _width(fn: str, width: Any, use_container_width: Any) -> int | str:
     if use_container_width is not None:
         return "stretch" if use_container_width else ("content" if width in (None, "stretch") else width)
-    if use_column_width is not None:
-        return "stretch" if use_column_width in (True, "always") else "content"
     if width is None or width == "content" or width == "stretch":
         return width or "content"
     if isinstance(width, int) and not isinstance(width, bool) and width > 0:
@@ -240,7 +245,9 @@ def image(dg, image: Any, caption: str | list[str] | None = None, width: int | s
     if link and len(items) > 1:
         raise fail("image", None, f"link is only supported for a single image, got {len(items)} images: "
                                   "call st.image once per linked image.")
-    props = {"images": items, "width": _width("image", width, use_column_width, use_container_width)}
+    if use_column_width is not None:  # accepted so older scripts run; ignored, as in Streamlit 1.67
+        deprecation_warning(dg, USE_COLUMN_WIDTH_REMOVED)
+    props = {"images": items, "width": _width("image", width, use_container_width)}
     if link:
         props["link"] = link  # drawn as an <a> around the picture (media.js), as Streamlit's link
     return dg._enqueue("image", props)
@@ -268,6 +275,8 @@ def pyplot(dg, fig: Any = None, clear_figure: bool | None = None, *, width: int 
     module = type(fig).__module__ or ""
     if not (module.startswith("matplotlib") and callable(getattr(fig, "savefig", None))):
         raise fail("pyplot", None, f"fig must be a matplotlib Figure (e.g. from plt.subplots()), got {got(fig)}.")
+    if kwargs:
+        deprecation_warning(dg, SAVEFIG_KWARGS_DEPRECATED)
     options = {"bbox_inches": "tight", "dpi": 200, "format": "png", **kwargs}
     buffer = io.BytesIO()
     fig.savefig(buffer, **options)
@@ -278,7 +287,7 @@ def pyplot(dg, fig: Any = None, clear_figure: bool | None = None, *, width: int 
     mime = "image/svg+xml" if fmt == "svg" else f"image/{'jpeg' if fmt == 'jpg' else fmt}"
     size = "stretch" if use_container_width is None or use_container_width else "content"
     if use_container_width is None and width != "stretch":
-        size = _width("pyplot", width, None, None)
+        size = _width("pyplot", width, None)
     return dg._enqueue("image", {"images": [{"data": buffer.getvalue(), "mime": mime, "caption": None}],
                                  "width": size})
 

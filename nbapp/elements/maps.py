@@ -76,6 +76,10 @@ def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | 
     --------
     >>> st.map(pd.DataFrame({"lat": [37.76, 37.77], "lon": [-122.4, -122.41]}), zoom=11)
     """
+    if data is None or getattr(data, "empty", False) is True:
+        # No points: Streamlit draws the world map (centered on 0, 0 at zoom 1), no columns needed.
+        spec = {"initialViewState": {"latitude": 0.0, "longitude": 0.0, "zoom": 1, "pitch": 0}, "layers": []}
+        return dg._enqueue("map", _props(spec, width, height, use_container_width, alt))
     frame = to_dataframe("map", data)
     lat = _column("map", frame, latitude, LAT_NAMES, "latitude")
     lon = _column("map", frame, longitude, LON_NAMES, "longitude")
@@ -115,11 +119,14 @@ def map_(dg, data: Any = None, *, latitude: str | None = None, longitude: str | 
     else:
         center, zoom = (0.0, 0.0), 1 if zoom is None else zoom
     spec = {"initialViewState": {"latitude": center[0], "longitude": center[1], "zoom": zoom, "pitch": 0},
-            "layers": [layer], "mapProvider": "carto", "mapStyle": "light",
-            "views": [{"@@type": "MapView", "controller": True}]}
+            "layers": [layer]}
+    return dg._enqueue("map", _props(spec, width, height, use_container_width, alt))
+
+
+def _props(spec: dict[str, Any], width, height, use_container_width, alt) -> dict[str, Any]:
+    spec = {**spec, "mapProvider": "carto", "mapStyle": "light", "views": [{"@@type": "MapView", "controller": True}]}
     if use_container_width is not None:
         width = "stretch" if use_container_width else width
-    props = {"spec": spec, "tooltip": None, "width": width,
-             "height": height if isinstance(height, int) and not isinstance(height, bool) else 500,
-             "alt": alt, "tiles": tiles_url(), "offline_note": OFFLINE_NOTE, "selection_mode": None}
-    return dg._enqueue("map", props)
+    return {"spec": spec, "tooltip": None, "width": width,
+            "height": height if isinstance(height, int) and not isinstance(height, bool) else 500,
+            "alt": alt, "tiles": tiles_url(), "offline_note": OFFLINE_NOTE, "selection_mode": None}

@@ -74,8 +74,12 @@ def wav_bytes(fn: str, data: Any, sample_rate: Any) -> bytes:
 def media_source(fn: str, data: Any, mime: str) -> dict[str, Any]:
     """Return ``{"data": bytes, "mime": ...}`` or ``{"url": ...}`` for a file, path, URL, bytes or file-like.
 
+    None gives ``{"mime": ...}`` alone: an empty player (Streamlit shows one for ``st.audio(None)``).
+
     Raises NbappAPIError for a missing file or an unsupported object.
     """
+    if data is None and fn in ("audio", "video"):
+        return {"mime": mime}  # an empty player, as Streamlit draws for st.audio(None)
     if isinstance(data, Path):
         data = str(data)
     if isinstance(data, str):
@@ -117,6 +121,8 @@ def _player_props(fn: str, source: dict[str, Any], start_time, end_time, loop, a
 def player_static(props: dict[str, Any]) -> str:
     """Return a player's frozen HTML: the same player with its file inline (a data: URL) or its URL."""
     kind, src = props.get("kind", "audio"), props.get("url")
+    if not src and props.get("data") is None and kind in ("audio", "video"):
+        return f'<div class="nbapp-{kind}"><{kind} controls style="width:100%"></{kind}></div>'
     if not src:
         data = props.get("data") or b""
         encoded = data if isinstance(data, str) else base64.b64encode(bytes(data)).decode()

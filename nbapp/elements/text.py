@@ -9,6 +9,7 @@ import sys
 import textwrap
 from typing import Any
 
+from nbapp.elements.deprecation import deprecation_warning
 from nbapp.elements.policies import check_str
 from nbapp.elements.registry import element
 from nbapp.errors import NbappAPIError, describe
@@ -150,15 +151,23 @@ def divider(dg, *, width: int | str = "stretch"):
 def html(dg, body: Any, *, width: int | str = "stretch", unsafe_allow_javascript: bool = False):
     """Display raw HTML (not sanitized; scripts do not run); returns the element's handle.
 
-    ``body`` may also be the path of an HTML file, or any object with ``_repr_html_``.
+    ``body`` may also be a ``pathlib.Path`` of an HTML (or CSS) file, or any object with
+    ``_repr_html_``. As in Streamlit 1.67 a *string* naming a file is shown as text, with a
+    warning to pass a Path. Raises NbappAPIError for empty HTML.
     """
     if hasattr(body, "_repr_html_"):
         body = body._repr_html_()
-    elif isinstance(body, os.PathLike) or (isinstance(body, str) and "<" not in body and "\n" not in body
-                                           and os.path.isfile(body)):
+    elif isinstance(body, os.PathLike):
         with open(body, encoding="utf-8") as f:
-            body = f.read()
-    return dg._enqueue("html", {"body": clean_text(body)})
+            text = f.read()
+        body = f"<style>{text}</style>" if os.fspath(body).lower().endswith(".css") else text
+    elif isinstance(body, str) and "<" not in body and "\n" not in body and os.path.isfile(body):
+        deprecation_warning(dg, "Passing a local file path as a string to `st.html` is no longer supported. "
+                                "To load a local file, pass a `pathlib.Path` object instead.")
+    body = clean_text(body)
+    if body == "":
+        raise NbappAPIError("st.html(): body must not be empty: give the HTML to show.")
+    return dg._enqueue("html", {"body": body})
 
 
 @element(kind=False)

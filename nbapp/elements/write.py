@@ -20,6 +20,8 @@ _JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, collections.U
 # Shown with st.help, as Streamlit does (with classes, dataclasses and containers).
 _HELP_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType, types.FunctionType, types.MethodType,
                types.ModuleType)
+# The default repr, "<module.Class object at 0x7f...>".
+_MEMORY_ADDRESS = re.compile(r"^<[a-zA-Z_][a-zA-Z0-9<>._ ]* at 0x[0-9a-fA-F]+>$")
 # Rich reprs Jupyter knows, in order of preference, shown by the front end's own renderers.
 _REPR_METHODS = (("_repr_mimebundle_", None), ("_repr_svg_", "image/svg+xml"), ("_repr_png_", "image/png"),
                  ("_repr_jpeg_", "image/jpeg"), ("_repr_markdown_", "text/markdown"), ("_repr_latex_", "text/latex"))
@@ -74,8 +76,8 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False) -> None:
     exception elements; matplotlib figures images; sympy expressions LaTeX; objects with
     ``_repr_html_`` HTML and those with other rich reprs (``_repr_mimebundle_``,
     ``_repr_png_``...) their rich output; generators stream (``st.write_stream``); functions,
-    modules, classes and dataclasses show their ``st.help``; anything else its ``str`` as
-    inline code.
+    modules, classes, dataclasses and objects with only the default repr show their
+    ``st.help``; anything else its ``str`` as inline code.
     Raises NbappAPIError for several arguments written into a single-element slot.
 
     Examples
@@ -130,6 +132,8 @@ def _drawer(dg, arg: Any) -> Callable[[], Any] | None:
         return lambda: dg.html(html)
     if (bundle := _mimebundle(arg)) is not None:
         return lambda: dg._enqueue("mimebundle", {"data": bundle})
+    if _MEMORY_ADDRESS.match(str(arg)):  # no repr of its own: what it is says more (Streamlit does the same)
+        return lambda: dg.help(arg)
     return None
 
 

@@ -53,8 +53,17 @@ function number(value, format) {
   }
 }
 
+// A cell's list of numbers: a list, or text listing them ("1,2,3" or "[1, 2, 3]"), as Streamlit reads both.
+function numberList(values) {
+  if (typeof values === "string") {
+    const text = values.trim();
+    try { values = JSON.parse(text.startsWith("[") ? text : `[${text}]`); } catch (e) { return []; }
+  }
+  return Array.isArray(values) ? values.filter((v) => typeof v === "number") : [];
+}
+
 function spark(values, opts, kind) {
-  const nums = (values || []).filter((v) => typeof v === "number");
+  const nums = numberList(values);
   if (!nums.length) return "";
   const lo = opts.y_min ?? Math.min(...nums, 0), hi = opts.y_max ?? Math.max(...nums);
   const span = hi - lo || 1, w = 100, h = 24, step = w / Math.max(nums.length - (kind === "bar_chart" ? 0 : 1), 1);

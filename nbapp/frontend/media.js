@@ -94,7 +94,7 @@ function drawPlayer(el, kind, props, data, urls) {
       if (props.loop) { player.currentTime = start; player.play(); } else player.pause();
     });
   }
-  player.src = src;
+  if (src) player.src = src;  // no media (st.audio(None)): an empty player, not a request for the page
 }
 
 export default {

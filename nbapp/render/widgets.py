@@ -34,6 +34,7 @@ class Drawn:
     props: dict[str, Any]
     widget: w.Widget
     children: dict[str, "Drawn"] = field(default_factory=dict)
+    failed: bool = False  # the adapter raised: ``widget`` is the error shown in its place
 
 
 def _import_adapters() -> None:
@@ -104,21 +105,33 @@ class WidgetRenderer:
 
     def _reconcile(self, node: tree.Node, old: Drawn | None, final: bool) -> Drawn:
         adapter = adapter_for(node.kind)
-        drawn = None
-        if old is not None and old.kind == node.kind:
-            if same(old.props, node.props):
-                drawn = old
-            else:
-                with old.widget.hold_sync():
-                    if adapter.update(old.widget, node.props, old.props):
-                        drawn = Drawn(node.kind, node.props, old.widget, old.children)
-        if drawn is None:
+        try:
+            drawn = self._draw(node, old, adapter)
+        except Exception as err:  # noqa: BLE001  (one element the front end cannot draw must not take the app down)
             if old is not None:
                 _close(old)
-            drawn = Drawn(node.kind, node.props, adapter.create(node.props, self._emit_for(node.props)))
-        if isinstance(node, tree.Block):
+            return self._failed(node, err)
+        if isinstance(node, tree.Block) and not drawn.failed:
             self._reconcile_children(node, drawn, adapter, final)
         return drawn
+
+    def _draw(self, node: tree.Node, old: Drawn | None, adapter: Adapter) -> Drawn:
+        """The widget for ``node``: ``old``'s, updated in place when its adapter can, else a new one."""
+        if old is not None and old.kind == node.kind and not old.failed:
+            if same(old.props, node.props):
+                return old
+            with old.widget.hold_sync():
+                if adapter.update(old.widget, node.props, old.props):
+                    return Drawn(node.kind, node.props, old.widget, old.children)
+        if old is not None:
+            _close(old)
+        return Drawn(node.kind, node.props, adapter.create(node.props, self._emit_for(node.props)))
+
+    def _failed(self, node: tree.Node, err: Exception) -> Drawn:
+        """An error element in ``node``'s place, saying which command could not be drawn and why."""
+        name = KINDS[node.kind].name if node.kind in KINDS else node.kind
+        shown = {"type": type(err).__name__, "message": f"nbapp could not draw st.{name}: {err}", "traceback": []}
+        return Drawn(node.kind, node.props, ADAPTERS["exception"].create(shown, self._emit_for({})), failed=True)
 
     def _reconcile_children(self, node: tree.Block, drawn: Drawn, adapter: BlockAdapter, final: bool) -> None:
         old_children = drawn.children

@@ -95,6 +95,11 @@ class RunContext:
             self._last_flush = time.monotonic()
             self._flush(self.root)
 
+    @property
+    def in_cached_function(self) -> bool:
+        """True while a cached function is being computed (what it draws is being recorded)."""
+        return bool(self._recorders)
+
     @contextlib.contextmanager
     def recording(self) -> Iterator[list[tuple[str | None, Node]]]:
         """Collect ``(root, node)`` for every element drawn inside the ``with`` block, in order.

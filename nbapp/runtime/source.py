@@ -14,28 +14,28 @@ from dataclasses import dataclass
 from types import CodeType, TracebackType
 from typing import Any
 
+from nbapp.runtime import streamlit_alias
 from nbapp.runtime.magic import add_magic
+from nbapp.runtime.streamlit_alias import nbapp_name, unsupported
 from nbapp.tree import Element
 
 
 def _import_alias(name, globals=None, locals=None, fromlist=(), level=0):
     """``__import__`` that resolves ``streamlit`` (and ``streamlit.x``) to nbapp inside an app."""
-    if level == 0 and (name == "streamlit" or name.startswith("streamlit.")):
-        target = "nbapp" + name[len("streamlit"):]
+    target = nbapp_name(name) if level == 0 else None
+    if target is not None:
         try:
             # The real __import__ also imports the submodules a `from ... import` names.
             return builtins.__import__(target, globals, locals, fromlist, level)
         except ModuleNotFoundError as err:
             if not err.name or not (target + ".").startswith(err.name + "."):
                 raise  # a module nbapp itself needs is missing: not an alias problem
-            raise ImportError(
-                f"`import {name}`: {name} is not supported by nbapp yet "
-                f"(inside an app, `streamlit` means nbapp)."
-            ) from None
+            raise unsupported(name) from None
     return builtins.__import__(name, globals, locals, fromlist, level)
 
 
 _APP_BUILTINS = {**vars(builtins), "__import__": _import_alias}
+streamlit_alias.install()  # and for the modules an app imports (a multi-file app's helpers)
 
 
 @dataclass

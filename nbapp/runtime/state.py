@@ -38,6 +38,7 @@ class WidgetMeta:
     url: Any = None  # bind="query-params": the widget's UrlCodec (nbapp.runtime.binding), else None
     persist: str | None = None  # persist_state: "page" or "session" keeps the value while the widget is not drawn
     page: str | None = None  # the page (navigation URL path) that drew it
+    disabled: bool = False  # a browser cannot change it: its changes are dropped (Streamlit 1.67 enforces this)
 
     def browser_value(self, value: Any) -> Any:
         """Return what a browser would send to set the widget to ``value`` (AppTest's setters use it)."""
@@ -62,6 +63,7 @@ class SessionState(MutableMapping):
         object.__setattr__(self, "_forms", {})  # form id -> {state key: value} held until submit
         object.__setattr__(self, "_assigned", set())  # keys the app set or deleted since their widget was drawn
         object.__setattr__(self, "_pushes", {})  # state key -> times the app overrode the browser's value
+        object.__setattr__(self, "_incoming", {})  # state key -> value before this run's browser change
         # Called with (meta, value) when a value is stored without a rerun (on_change="ignore"): a bound widget's URL.
         object.__setattr__(self, "on_stored", None)
 
@@ -134,6 +136,11 @@ class SessionState(MutableMapping):
         """
         key = meta.state_key
         old = self._widgets.get(key)
+        if meta.disabled and key in self._incoming and key not in self._assigned:
+            # Disabled in this run (its own callback disabled it): as Streamlit 1.67, the browser's
+            # change is dropped and the widget keeps its previous value (a button: not clicked).
+            self._values[key] = self._incoming.pop(key)
+            self._push(key)
         if key in self._assigned:
             self._assigned.discard(key)
             self._push(key)
@@ -150,9 +157,10 @@ class SessionState(MutableMapping):
         changed = []
         for key, value in changes.items():
             meta = self._widgets.get(key)
-            if meta is None:
-                continue  # the widget vanished since the browser sent this
+            if meta is None or meta.disabled:
+                continue  # the widget vanished since the browser sent this, or cannot be changed
             if meta.trigger or not _same(self._values.get(key, meta.default), value):
+                self._incoming[key] = meta.default if meta.trigger else self._values.get(key, meta.default)
                 self._values[key] = value
                 changed.append(meta)
         return changed
@@ -199,6 +207,7 @@ class SessionState(MutableMapping):
         the script (its branch may have run, so it must not run again), one it never
         reached keeps its click for the next run.
         """
+        self._incoming.clear()  # the browser's changes have reached the run (or never will)
         for key, meta in self._widgets.items():
             if meta.trigger and (not only_drawn or key in self._drawn):
                 self._values[key] = meta.default  # False for buttons, None for chat_input

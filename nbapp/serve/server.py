@@ -41,7 +41,7 @@ from voila.paths import collect_static_paths, collect_template_paths
 from voila.tornado.handler import TornadoVoilaHandler
 
 from nbapp.cachedir import use_cache_dir
-from nbapp.serve import fork, wakeup, warm
+from nbapp.serve import fork, limits, wakeup, warm
 from nbapp.serve.errors import UsageError
 from nbapp.serve.gateway import configure_gateway
 from nbapp.serve.notebooks import check_app, served_notebook
@@ -331,6 +331,8 @@ def serve(options: ServeOptions) -> None:
         if options.fork and not options.gateway_url:  # the warm-up overlaps Voilà's own start
             warm.prestart(**fork_config(options))  # started already by the command line, usually
         wakeup.install()
+        limits.raise_open_files_limit()
+        limits.end_failed_renders()
         app = make_voila(options, sockets)
     except BaseException:
         for sock in sockets:

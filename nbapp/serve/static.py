@@ -106,6 +106,8 @@ def _slider(page: WidgetHtml, state: dict[str, Any]) -> tuple[str, str]:
     track = (f'<input type="range" min="{state.get("min")}" max="{state.get("max")}" step="{state.get("step")}" '
              f'value="{high}" disabled style="flex: 1">')
     readout = f"{low} – {high}" if isinstance(value, list) else f"{high}"
+    if state.get("readout") is False:  # the value is written in the label row instead (a custom format)
+        return track, "widget-inline-hbox widget-slider"
     return f'{track}<span class="widget-readout">{html.escape(readout)}</span>', "widget-inline-hbox widget-slider"
 
 

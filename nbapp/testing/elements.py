@@ -12,6 +12,11 @@ from nbapp.elements.widgets.upload import uploaded_file
 _CLICK = object()  # click() without an option
 
 
+
+class AppTestError(Exception):
+    """An interaction a browser user cannot perform (setting a disabled widget), as Streamlit's AppTest raises."""
+
+
 class Element:
     """One drawn element. ``.value`` is its content (text) or current value (widgets); other
     attributes read its properties (``.label``, ``.min``, ``.options``...)."""
@@ -58,6 +63,9 @@ class Element:
         state_key = self._node.props.get("state_key")
         if state_key is None:
             raise TypeError(f"{self.kind} is not a widget: it has no value to set")
+        if self._node.props.get("disabled"):
+            raise AppTestError(f"Cannot update a disabled {self.kind} widget ({self._node.props.get('label')!r}). "
+                               "A browser user cannot interact with a disabled widget.")
         if isinstance(value, tuple) and self.kind in ("camera_input", "audio_input"):
             value = uploaded_file(*value)
         pending = self._at._pending.get(state_key)

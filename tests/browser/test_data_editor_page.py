@@ -129,6 +129,7 @@ df = pd.DataFrame({
     "progress": [20, 75],
     "trend": [[1, 3, 2], [3, 1, 4]],
     "site": ["https://example.org/a", "https://example.org/b"],
+    "bars": ["1,2,3", "invalid"],
 })
 out = st.data_editor(df, key="typed", hide_index=True, column_config={
     "size": st.column_config.SelectboxColumn("Size", options=["S", "M", "L"], help="T-shirt size"),
@@ -136,6 +137,7 @@ out = st.data_editor(df, key="typed", hide_index=True, column_config={
     "progress": st.column_config.ProgressColumn("Progress", min_value=0, max_value=100, format="%d%%"),
     "trend": st.column_config.LineChartColumn("Trend"),
     "site": st.column_config.LinkColumn("Site", display_text="open"),
+    "bars": st.column_config.BarChartColumn("Bars"),
 })
 st.write(f"done={out['done'].tolist()} size={out['size'].tolist()} due={[str(d) for d in out['due']]}")
 sel = st.dataframe(pd.DataFrame({"a": [1, 2], "b": [3, 4]}), on_select="rerun",
@@ -161,6 +163,8 @@ def test_each_column_type_is_drawn_and_edited_with_its_own_control(typed):
     expect(cell(grid, 0, 3)).to_contain_text("20%")  # progress: a bar and its formatted number
     expect(cell(grid, 0, 4).locator("svg polyline")).to_have_count(1)  # line chart
     expect(cell(grid, 0, 5).locator("a")).to_have_text("open")
+    expect(cell(grid, 0, 6).locator("svg rect")).to_have_count(3)  # a list written as text, as Streamlit reads it
+    expect(cell(grid, 1, 6).locator("svg")).to_have_count(0)  # text that lists no numbers draws no chart
     cell(grid, 0, 0).click()  # a checkbox toggles on one click
     expect(typed.get_by_text("done=[True, True]")).to_be_visible(timeout=WAIT)
     cell(grid, 1, 1).dblclick()

@@ -52,9 +52,18 @@ WAIT = 30_000  # ms
 
 
 def open_session(url: str, timeout: float = 120) -> tuple[str, str]:
-    """GET the page (Voilà runs the app in a kernel of its own); return (its HTML, the kernel's id)."""
+    """GET the page (Voilà runs the app in a kernel of its own); return (its HTML, the kernel's id).
+
+    Raises AssertionError when the page has not ended ``timeout`` seconds after the request: a
+    page that never ends keeps sending Voilà's heartbeat, so a read timeout alone never fires.
+    """
+    deadline = time.monotonic() + timeout
+    body = b""
     with urllib.request.urlopen(url, timeout=timeout) as response:
-        html = response.read().decode()
+        while chunk := response.read1(65536):
+            body += chunk
+            assert time.monotonic() < deadline, f"the page did not end within {timeout} s:\n{body[-2000:]!r}"
+    html = body.decode()
     found = KERNEL_ID.search(html)
     assert found, html[-2000:]
     return html, found.group(1)

@@ -18,6 +18,7 @@ ax.plot([1, 3, 2])
 st.pyplot(fig)
 st.audio(np.sin(np.linspace(0, 2 * np.pi * 440, 8000)), sample_rate=8000)
 st.image('<svg width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>')
+st.video(None)
 '''
 WAIT = 30_000
 
@@ -42,6 +43,9 @@ def test_images_and_plots_show_from_blob_urls(app):
     assert widths[0] == 120 and widths[1] > 500 and widths[2] == 40, widths  # the plot at dpi 200
     assert app.locator(".nbapp-audio audio[controls]").count() == 1
     assert app.eval_on_selector(".nbapp-audio audio", "a => a.src").startswith("blob:")
+    # st.video(None): an empty player with controls and no source (not the page's own URL)
+    expect(app.locator(".nbapp-video video[controls]")).to_have_count(1)
+    assert app.eval_on_selector(".nbapp-video video", "v => [v.getAttribute('src'), v.currentSrc]") == [None, ""]
 
 
 def test_a_new_picture_replaces_the_old_one_in_the_same_element(app):

@@ -90,3 +90,21 @@ def test_replayed_elements_survive_a_kernel_restart(run_python):
     '''
     assert run_python(script).stdout.splitlines() == ["computed", "['hello ada'] ['`3`']"]
     assert run_python(script).stdout.splitlines() == ["['hello ada'] ['`3`']"]  # a disk hit, drawn again
+
+
+def test_a_widget_in_a_cached_function_shows_streamlits_warning_each_call():
+    # Streamlit's own e2e app st_cache_resource.py: the warning shows on the miss and on every hit.
+    at = AppTest.from_string("""
+import streamlit as st
+
+@st.cache_resource
+def pick():
+    st.write("cached")
+    return st.selectbox("pick", ["a", "b"], index=1)
+
+st.write(pick(), pick())
+""").run()
+    assert [e.type for e in at.exception] == ["CachedWidgetWarning", "CachedWidgetWarning"]
+    assert at.exception[0].value.startswith("Your script uses a widget command in a cached function")
+    assert "move all widget commands outside the cached function" in at.exception[0].value
+    assert at.markdown.values == ["cached", "cached", "b b"] and len(at.selectbox) == 1

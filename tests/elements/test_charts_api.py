@@ -193,6 +193,20 @@ def test_vega_lite_chart_takes_data_and_spec_and_keywords():
     assert first.spec["autosize"] == {"type": "fit", "contains": "padding"}
 
 
+def test_vega_lite_spec_may_hold_a_dataframe_inline():
+    # Streamlit's own e2e app st_vega_lite_chart.py: "data": df and "data": {"values": df} in the spec.
+    at = run('''
+        df = pd.DataFrame([["A", "B"], [28, 55]], index=["a", "b"]).T
+        bar = {"mark": "bar", "encoding": {"x": {"field": "a", "type": "ordinal"}}}
+        st.vega_lite_chart({"data": df, **bar})
+        st.vega_lite_chart({"data": {"values": df}, **bar})
+        st.vega_lite_chart({"datasets": {"foo": df}, "data": {"name": "foo"}, **bar})
+    ''')
+    for chart in at.vega_lite_chart[:2]:
+        assert chart.spec["data"] == {"name": "data"} and rows(chart) == [{"a": "A", "b": 28}, {"a": "B", "b": 55}]
+    assert at.vega_lite_chart[2].spec["data"] == {"name": "foo"}
+
+
 def test_altair_charts_give_the_same_spec_on_every_run_and_every_row():
     pytest.importorskip("altair")
     at = run('''
@@ -268,6 +282,18 @@ def test_map_draws_the_points_with_deck_gl_as_streamlit_and_says_tiles_need_the_
 def test_map_without_coordinates_names_the_columns_it_looks_for():
     message = error('st.map({"x": [1]})')
     assert message.startswith("st.map(") and "'LAT', 'LATITUDE', 'lat', 'latitude'" in message
+
+
+def test_map_without_data_draws_the_empty_world_map(monkeypatch):
+    # Streamlit's own e2e app st_map.py starts with a bare st.map().
+    monkeypatch.setenv("NBAPP_MAP_TILES", "off")
+    at = run('st.map()\nst.map(pd.DataFrame({"lat": [], "lon": []}), height=250)')
+    bare, empty = at.get("map")
+    for chart in (bare, empty):
+        assert chart.spec["initialViewState"] == {"latitude": 0.0, "longitude": 0.0, "zoom": 1, "pitch": 0}
+        assert chart.spec["layers"] == [] and "need the internet" in chart.offline_note
+        assert "<circle" not in KINDS["map"].static(chart.props)
+    assert empty.height == 250
 
 
 def test_graphviz_chart_takes_dot_text_and_graphviz_objects():

@@ -101,3 +101,21 @@ def test_json_expanded_levels(run):
 ])
 def test_bad_arguments_name_the_function_argument_and_value(call, needle, rejects):
     rejects(call, needle)
+
+
+def test_missing_values_and_empty_inputs_from_streamlits_data_mocks(run):
+    # Streamlit's e2e apps (shared/data_mocks.py) put pd.NA first in object columns, and pass
+    # np.array(0), {} and [] as empty tables.
+    at = run("""
+frame = pd.DataFrame({"flag": pd.Series([pd.NA, True], dtype=object), "word": pd.Series([pd.NA, "x"], dtype=object),
+                      "when": pd.Series([pd.NA, date(2024, 1, 2)], dtype=object)})
+st.dataframe(frame)
+st.table(np.array(0))
+edited = st.data_editor({}, key="empty_dict")
+st.write(repr(edited), repr(st.data_editor([], key="empty_list")))
+""")
+    assert not at.exception
+    assert [(c["name"], c["type"]) for c in at.dataframe[0].columns] == [
+        ("flag", "checkbox"), ("word", "text"), ("when", "date")]
+    assert at.table[0].value.shape == (0, 0)
+    assert at.markdown.values == ["{} []"]

@@ -179,3 +179,16 @@ for _ in range(2):
         st.form_submit_button()
 """).run()
     assert "there is already a form with this key" in at.exception[0].value
+
+
+def test_a_container_used_as_a_widget_key_is_distinct_per_container_and_stable_across_reruns():
+    # Streamlit's own tests do `st.slider(..., key=tab)`: keys are str() of the container.
+    at = AppTest.from_string(
+        "import nbapp as st\n"
+        "for i, tab in enumerate(st.tabs(['A', 'B'])):\n"
+        "    with tab:\n"
+        "        st.slider(f'S{i}', 0, 10, 5, key=tab)\n"
+    ).run()
+    assert not at.exception
+    at.slider[1].set_value(7).run()
+    assert [s.value for s in at.slider] == [5, 7]

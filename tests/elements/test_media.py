@@ -88,7 +88,30 @@ def test_a_list_of_images_with_captions_and_widths():
     ''')
     first, stretched, column = at.image
     assert [i["caption"] for i in first.images] == ["a", "b"] and first.width == 100
-    assert stretched.width == column.width == "stretch"
+    assert stretched.width == "stretch"
+    # Streamlit 1.67 ignores use_column_width and says so in the page (its e2e app st_image.py)
+    assert column.width == "content"
+    assert at.warning.values == ["`use_column_width` was removed and has no effect. "
+                                 "Use `width='stretch'`, `width='content'`, or an integer pixel value instead."]
+
+
+def test_deprecation_warnings_follow_show_error_details(monkeypatch):
+    from nbapp import config
+
+    monkeypatch.setattr(config, "_set", {})  # the script's st.set_option stays in this test
+    script = """
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        {option}
+        fig, ax = plt.subplots()
+        st.pyplot(fig, transparent=True)
+        st.image(np.zeros((2, 2)), use_column_width=True)
+    """
+    at = run(script.format(option=""))
+    assert len(at.warning) == 2 and "`savefig` keyword arguments to `st.pyplot` is deprecated" in at.warning[0].value
+    at = run(script.format(option='st.set_option("client.showErrorDetails", "type")'))
+    assert len(at.warning) == 0 and len(at.image) == 2
 
 
 @pytest.mark.parametrize(("call", "needles"), [
@@ -232,3 +255,17 @@ st.image(np.zeros((4, 4, 3), dtype=np.uint8), link="https://example.com/full")
 def test_an_image_link_needs_a_single_image():
     at = AppTest.from_string(PRELUDE + 'st.image([np.zeros((4, 4, 3), dtype=np.uint8)] * 2, link="https://x.org")').run()
     assert at.exception[0].type == "NbappAPIError" and "link is only supported for a single image" in at.exception[0].value
+
+
+def test_none_media_draws_an_empty_player_as_streamlit_does():
+    # Streamlit's e2e app st_audio_input.py plays back st.audio_input's value: None until recorded.
+    at = run("""
+        recording = st.audio_input("Record")
+        st.audio(recording)
+        st.video(None)
+    """)
+    assert [a.data for a in at.audio] == [None] and at.audio[0].url is None
+    assert at.video[0].data is None and at.video[0].url is None
+    assert player_static(dict(at.audio[0].props, kind="audio")) == (
+        '<div class="nbapp-audio"><audio controls style="width:100%"></audio></div>')
+    assert "must be bytes" in error("st.pdf(None)")

@@ -79,18 +79,32 @@ def test_latex_text_divider(run):
     assert at.divider.values == ["---"]
 
 
-def test_html_accepts_strings_files_and_objects_with_repr_html(tmp_path, run):
+def test_html_accepts_strings_paths_and_objects_with_repr_html(tmp_path, run):
     page = tmp_path / "snippet.html"
     page.write_text("<p>from a file</p>", encoding="utf-8")
+    (tmp_path / "look.css").write_text("p { color: red }", encoding="utf-8")
     at = run(f"""
+from pathlib import Path
 class Card:
     def _repr_html_(self):
         return "<div>card</div>"
 st.html("<b>bold</b>")
-st.html({str(page)!r})
+st.html(Path({str(page)!r}))
+st.html(Path({str(tmp_path / "look.css")!r}))
 st.html(Card())
 """)
-    assert at.html.values == ["<b>bold</b>", "<p>from a file</p>", "<div>card</div>"]
+    assert at.html.values == ["<b>bold</b>", "<p>from a file</p>", "<style>p { color: red }</style>", "<div>card</div>"]
+    assert not at.warning
+
+
+def test_html_shows_a_string_path_as_text_with_a_warning_as_streamlit_1_67(tmp_path, run):
+    page = tmp_path / "snippet.html"
+    page.write_text("<p>from a file</p>", encoding="utf-8")
+    at = run(f"st.html({str(page)!r})\nst.html('')")
+    assert at.warning.values == ["Passing a local file path as a string to `st.html` is no longer supported. "
+                                 "To load a local file, pass a `pathlib.Path` object instead."]
+    assert at.html.values == [str(page)]
+    assert at.exception[0].value == "st.html(): body must not be empty: give the HTML to show."
 
 
 def test_every_text_element_returns_a_handle_that_replaces_it(run):

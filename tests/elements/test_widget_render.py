@@ -322,3 +322,21 @@ def test_link_button_opens_a_new_tab():
     html = Drawn("st.link_button('Docs', 'https://example.org/?a=1&b=2', type='primary')").box("link-button").value
     assert 'href="https://example.org/?a=1&amp;b=2"' in html and 'target="_blank"' in html
     assert "nbapp-btn-primary" in html and ">Docs</a>" in html
+
+
+def test_a_slider_format_d3_cannot_write_is_shown_by_nbapp_and_follows_the_value():
+    # Streamlit's slider takes sprintf.js formats with text around the number and named formats;
+    # ipywidgets' readout only takes d3-format, and "%d%%" used to stop the whole app from drawing.
+    drawn = Drawn("st.slider('Pct', 0, 100, 25, format='%d%%', key='k')\n"
+                  "st.slider('Money', 0.0, 10.0, 2.5, format='dollar')\n"
+                  "st.slider('Trip', 0, 50, (10, 20), format='%d km')\n"
+                  "st.slider('Plain', 0.0, 1.0, 0.5, format='%.1f')")
+    pct, money, trip, plain = (box for box in _find(drawn.renderer.root, "nbapp-slider"))
+    assert pct.children[-1].readout is False and "25%" in pct.children[0].value and "Pct" in pct.children[0].value
+    assert "$2.50" in money.children[0].value
+    assert "10 km – 20 km" in trip.children[0].value
+    assert plain.children[-1].readout is True and plain.children[-1].readout_format == ".1f"
+    assert "nbapp-slider-readout" not in plain.children[0].value
+    pct.children[-1].value = 30  # the browser moves the slider
+    drawn.browser()
+    assert "30%" in pct.children[0].value and "25%" not in pct.children[0].value

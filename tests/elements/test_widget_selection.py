@@ -60,11 +60,34 @@ def test_selectbox_placeholder_and_radio_layout_reach_the_element(run):
     assert at.radio[0].horizontal is True and at.radio[0].captions == ["first", "second"]
 
 
+def test_options_become_plain_python_values_as_streamlit_reads_them(run):
+    # Streamlit's own e2e app st_select_slider.py passes np.array options and gets Python ints back.
+    at = run("""
+import enum
+class Size(str, enum.Enum):
+    S = "small"
+class Level(enum.Enum):
+    LOW = 1
+a = np.array([1, 2, 3])
+out = [st.select_slider("ss", a), st.select_slider("range", a, value=(1, 3)), st.selectbox("sb", a),
+       st.multiselect("m", a, default=[2]), st.pills("p", a, default=2), st.radio("grid", np.array([[7, 8], [9, 0]])),
+       st.selectbox("str", "abc"), st.selectbox("int", 5), st.selectbox("none", None), st.selectbox("senum", Size),
+       st.selectbox("enum", Level), st.radio("series", pd.Series([1.5]))]
+st.session_state["out"] = [(type(v).__name__, v) for v in out]
+""")
+    assert not at.exception
+    assert at.session_state["out"] == [("int", 1), ("tuple", (1, 3)), ("int", 1), ("list", [2]), ("int", 2),
+                                       ("int", 7), ("str", "abc"), ("int", 5), ("NoneType", None),
+                                       ("str", "small"), ("Level", at.session_state["out"][10][1]), ("float", 1.5)]
+    assert at.session_state["out"][10][1].name == "LOW"
+    assert at.radio[0].options == ["7", "9"]
+
+
 @pytest.mark.parametrize("call, message", [
     ("st.radio('R', ['a', 'b'], index=2)", "st.radio('R'): index 2 is out of range: there are 2 options (valid: 0..1 or None)."),
     ("st.selectbox('S', ['a'], index='0')", "st.selectbox('S'): index must be an int or None, got '0' (str)."),
     ("st.selectbox('S', ['a'], index=True)", "st.selectbox('S'): index must be an int or None, got True (bool)."),
-    ("st.radio('R', 5)", "st.radio('R'): options must be a list (or any iterable) of choices, got 5."),
+    ("st.radio('R', b'ab')", "st.radio('R'): options must be a list (or any iterable) of choices, got b'ab'."),
     ("st.radio('R', ['a'], format_func='upper')", "st.radio('R'): format_func must be a function of one option, got 'upper'."),
     ("st.radio('R', ['a'], captions='c')", "st.radio('R'): captions must be a list of str (one per option), got 'c'."),
     ("st.radio('R', ['a'], horizontal='yes')", "st.radio('R'): horizontal must be True or False, got 'yes' (str)."),

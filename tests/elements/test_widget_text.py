@@ -26,6 +26,25 @@ def test_password_type_and_text_area_height_reach_the_element(run):
     assert at.text_area[0].height == 200
 
 
+def test_text_area_takes_any_positive_height_and_draws_at_least_two_lines(run):
+    # Streamlit's own e2e app st_text_area.py asks for height=65; 1.67 draws it 68 px high.
+    from nbapp.render.widgets import WidgetRenderer
+    from nbapp.runtime.runner import App
+
+    script = "import nbapp as st\nst.text_area('Low', height=65)\nst.text_area('High', height=300)\nst.text_area('Fit', height='content')"
+    at = run(script.split("\n", 1)[1])
+    assert not at.exception and [t.height for t in at.text_area] == [65, 300, "content"]
+    renderer = WidgetRenderer(lambda key, value: None)
+    renderer.render(App(script, filename="<draw>").run())
+    heights, stack = [], [renderer.root]
+    while stack:
+        widget = stack.pop(0)
+        if type(widget).__name__ == "Textarea":
+            heights.append(widget.layout.height)
+        stack[:0] = list(getattr(widget, "children", ()))
+    assert heights == ["68px", "300px", None]
+
+
 def test_browser_text_longer_than_max_chars_is_cut_with_a_warning(run):
     at = run("st.text_input('Tag', max_chars=3, key='k')")
     with pytest.warns(RuntimeWarning, match=r"st.text_input\('Tag'\): value 'abcdef' from the browser was cut to max_chars=3"):
@@ -91,7 +110,8 @@ def test_bad_validate_or_live_is_named(call, message, run):
     ("st.text_input('T', type='secret')", "st.text_input('T'): type must be one of 'default', 'password', 'email', 'url', 'phone', 'search'; "
      "got 'secret' (str)."),
     ("st.text_input('T', placeholder=1)", "st.text_input('T'): placeholder must be a str or None, got 1 (int)."),
-    ("st.text_area('A', height=20)", "st.text_area('A'): height must be None or an int of at least 68 (pixels), got 20."),
+    ("st.text_area('A', height=0)", 'st.text_area(\'A\'): height must be None, a positive int (pixels), "stretch" or '
+     '"content", got 0.'),
     ("st.text_input(42)", "st.text_input(): label must be str, got 42 (int)."),
     ("st.color_picker('C', 'red')", "st.color_picker('C'): value must be a hex color such as '#ff8800' or '#f80', got 'red'."),
 ])

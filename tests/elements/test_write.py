@@ -142,3 +142,16 @@ st.write(len, math, Point, Point(1))
 """)
     assert at.markdown[0].value == "ab"
     assert [h.value for h in at.help] == ["len", "math", "Point", "Point(x=1)"]
+
+
+def test_objects_with_only_the_default_repr_show_help_as_in_streamlit(run):
+    # Streamlit's own e2e app st_magic.py: a bare `my_instance` line shows its help, not "<... at 0x...>".
+    at = run('''
+class MyClass:
+    """MyClass: this help block should be printed."""
+my_instance = MyClass()
+my_instance
+st.write("named", type("Custom", (), {"__repr__": lambda self: "Custom()"})())
+''')
+    assert [h.doc_string for h in at.help] == ["MyClass: this help block should be printed."]
+    assert at.markdown.values == ["named `Custom()`"]

@@ -163,3 +163,23 @@ def test_close_leaves_no_widget_of_the_app_open():
     renderer.render(App("import nbapp as st\nst.slider('x', 0, 5)\nst.write('hi')", filename="<close>").run())
     renderer.close()
     assert [type(_instances[k]).__name__ for k in set(_instances) - before] == []
+
+
+def test_an_element_the_renderer_cannot_draw_shows_an_error_in_its_place_and_the_rest_draws(monkeypatch):
+    from nbapp.render.registry import ADAPTERS
+
+    divider = ADAPTERS["divider"]
+
+    def broken(props, emit):
+        raise ValueError("no ink")
+
+    monkeypatch.setattr(divider, "create", broken)
+    renderer = WidgetRenderer(lambda key, value: None)
+    renderer.render(page(md("before"), Element("divider", {}), md("after")))
+    before, failed, after = main_widgets(renderer)
+    assert "before" in before.value and "after" in after.value
+    assert "nbapp-exception" in failed._dom_classes
+    assert "nbapp could not draw st.divider: no ink" in failed.value and "ValueError" in failed.value
+    monkeypatch.undo()  # the next run draws it once the adapter can
+    renderer.render(page(md("before"), Element("divider", {}), md("after")))
+    assert "nbapp-exception" not in main_widgets(renderer)[1]._dom_classes

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import types
 
+import pytest
+
 from nbapp.runtime.runner import App
 from nbapp.tree import Element
 
@@ -88,3 +90,43 @@ def test_a_script_inside_nbapps_own_folder_keeps_its_frames_in_tracebacks():
     trace = "".join(shown.props["traceback"])
     assert "line 4, in <module>" in trace and "return 1 / 0" in trace
     assert "runner.py" not in trace
+
+
+@pytest.fixture
+def fresh_streamlit_names(monkeypatch):
+    """No ``streamlit*`` module bound before the test, and none the test binds left after it."""
+    before = {n: m for n, m in sys.modules.items() if n == "streamlit" or n.startswith("streamlit.")}
+    for name in before:
+        monkeypatch.delitem(sys.modules, name)
+    yield
+    for name in [n for n in sys.modules if n == "streamlit" or n.startswith("streamlit.")]:
+        del sys.modules[name]
+    sys.modules.update(before)
+
+
+def test_a_helper_module_the_app_imports_gets_nbapp_for_import_streamlit(tmp_path, monkeypatch, fresh_streamlit_names):
+    # A multi-file app (Streamlit's own e2e apps import shared/data_mocks.py): helpers import streamlit too.
+    from nbapp.runtime.streamlit_alias import StreamlitAlias
+    from nbapp.testing import AppTest
+
+    monkeypatch.delitem(sys.modules, "e2e_helpers", raising=False)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "e2e_helpers.py").write_text(
+        "import streamlit as st\nfrom streamlit import runtime\n"
+        "from streamlit.runtime.scriptrunner import get_script_run_ctx\n\n"
+        "def header(text):\n    st.header(f'{text} {runtime.exists()} {get_script_run_ctx() is not None}')\n")
+    (tmp_path / "app.py").write_text("import streamlit as st\nfrom e2e_helpers import header\nheader('hi')\n")
+    at = AppTest.from_file(str(tmp_path / "app.py")).run()
+    assert not at.exception and at.header.values == ["hi True True"]
+    assert sys.modules["e2e_helpers"].st is sys.modules["nbapp"]
+    assert sys.modules["nbapp"].__spec__.name == "nbapp"  # nbapp's own spec survives the alias
+    assert StreamlitAlias().find_spec("streamlit") is None  # outside a run: the real package, if any
+
+    # A streamlit.x nbapp lacks is absent, for a find_spec probe (Streamlit's lazy_loaded_modules.py) and an import.
+    (tmp_path / "e2e_helpers2.py").write_text(
+        "import importlib.util\nPROBE = importlib.util.find_spec('streamlit.emojis')\n"
+        "import streamlit.no_such_helper_module\n")
+    monkeypatch.delitem(sys.modules, "e2e_helpers2", raising=False)
+    at = AppTest.from_string("import streamlit as st\ntry:\n    import e2e_helpers2\n"
+                             "except ModuleNotFoundError as err:\n    st.write(err.name)\n").run()
+    assert at.markdown.values == ["streamlit.no_such_helper_module"]

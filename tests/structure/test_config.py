@@ -43,3 +43,18 @@ def test_unknown_and_unscriptable_options(project):
 def test_theme_css_keeps_markup_out(project):
     (project / ".streamlit" / "config.toml").write_text('[theme]\ntextColor = "red;}</style><script>"\n')
     assert config.theme_css() == ".nbapp-app { --nbapp-fg: red/stylescript; }"
+
+
+def test_every_streamlit_option_reads_its_default(project):
+    # Streamlit's own e2e app config_static_serving.py branches on a server option.
+    at = AppTest.from_string("""
+import streamlit as st
+if not st.get_option("server.enableStaticServing"):
+    st.error("static serving is off")
+st.write(st.get_option("server.fileWatcherType"), st.get_option("theme.dark.sidebar.primaryColor"))
+""").run()
+    assert not at.exception
+    assert at.error.values == ["static serving is off"]
+    assert at.markdown.values == ["auto `None`"]
+    with pytest.raises(RuntimeError, match='Config key "theme.sidebar.nope" not defined.'):
+        config.get_option("theme.sidebar.nope")

@@ -1,6 +1,7 @@
 """What Streamlit scripts import resolves inside an app; names nbapp lacks say so; keys go through str()."""
 from __future__ import annotations
 
+import pytest
 
 from nbapp.testing import AppTest
 
@@ -54,6 +55,23 @@ st.write(AppTest.__name__)
     assert at.markdown.values[-1] == "AppTest"
 
 
+def test_module_paths_streamlits_own_e2e_apps_import_resolve():
+    at = run("""
+import streamlit as st
+from streamlit.commands.page_config import MenuItems
+from streamlit.components.v1 import components as legacy
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+menu_items: MenuItems = {"about": "_*This can be markdown!*_"}
+st.set_page_config(menu_items=menu_items)
+st.write(get_script_run_ctx() is not None, legacy.CustomComponent.__name__)
+legacy.declare_component("legacy_one", url="http://localhost:3001")
+""")
+    assert at.markdown.values == ["`True` CustomComponent"]
+    (error,) = at.exception
+    assert error.value.startswith("components.declare_component('legacy_one'): custom Streamlit components are not "
+                                  "supported by nbapp yet")
+
+
 def test_a_streamlit_name_nbapp_lacks_says_it_is_not_supported_yet():
     at = run("import streamlit as st\nst.write('before')\nst.App('app.py')")  # Streamlit's ASGI app: not in nbapp
     assert at.markdown[0].value == "before"  # the app lives on up to the error
@@ -69,6 +87,27 @@ def test_a_missing_submodule_says_it_is_not_supported_yet():
 def test_a_name_streamlit_does_not_have_is_a_plain_attribute_error():
     at = run("import streamlit as st\nst.no_such_command()")
     assert at.exception[0].type == "AttributeError"
+
+
+@pytest.mark.parametrize("call, message", [
+    # Streamlit's own e2e apps still call these; 1.67 names the replacement.
+    ("st.experimental_fragment", "st.experimental_fragment has been removed. Use st.fragment instead."),
+    ("st.experimental_get_query_params()", "st.experimental_get_query_params has been removed. "
+                                           "Use st.query_params instead."),
+    ("st.bokeh_chart(None)", "st.bokeh_chart has been removed. Use the streamlit-bokeh component instead."),
+    ("st.buton('Go')", "has no attribute 'buton'. Did you mean st.button?"),
+    ("st.sidebar.add_rows([1])", "`add_rows()` is not a valid Streamlit command."),
+    ("st.container().set_page_config()", "Method `set_page_config()` does not exist for `DeltaGenerator` objects. "
+                                         "Did you mean `st.set_page_config()`?"),
+    ("st.sidebar.rerun()", "Method `rerun()` does not exist for `st.sidebar`. Did you mean `st.rerun()`?"),
+])
+def test_removed_mistyped_and_misplaced_commands_say_what_to_use(call, message):
+    (error,) = run(f"import streamlit as st\n{call}").exception
+    assert message in error.value
+
+
+def test_hasattr_is_false_for_a_command_a_container_lacks():
+    assert run("import streamlit as st\nst.write(hasattr(st.sidebar, 'add_rows'))").markdown.values == ["`False`"]
 
 
 def test_keys_are_converted_with_str_as_in_streamlit():

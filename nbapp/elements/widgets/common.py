@@ -1,6 +1,7 @@
 """What widget families share: options, labels, indices, argument checks, browser-value guards."""
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -10,13 +11,26 @@ from nbapp.runtime.state import warn_value_rejected
 
 
 def options_list(fn: str, label: str, options: Any) -> list[Any]:
-    """Return ``options`` as a list: any iterable, a dict's keys, a DataFrame's first column.
+    """Return ``options`` as a list of plain Python values, as Streamlit 1.67 reads them.
 
-    Raises NbappAPIError when ``options`` is not iterable.
+    Any iterable; a dict's keys; a DataFrame's (or 2-D array's) first column; a numpy array,
+    Series or Index as its ``tolist()`` (Python ints and floats, not numpy scalars); an Enum
+    class its members (a str Enum its values); None no options; a lone str, number or bool
+    one option. Raises NbappAPIError for anything else.
     """
+    if options is None:
+        return []
+    if isinstance(options, (str, int, float, bool)):
+        return [options]
+    if isinstance(options, enum.EnumMeta):
+        return [member.value if isinstance(member, str) else member for member in options]
     if hasattr(options, "columns") and hasattr(options, "iloc"):  # a DataFrame: its first column
-        return list(options.iloc[:, 0]) if len(options.columns) else []
-    if isinstance(options, (str, bytes)) or not isinstance(options, Iterable):
+        return options.iloc[:, 0].tolist() if len(options.columns) else []
+    if type(options).__name__ == "ndarray" and getattr(options, "ndim", 1) > 1:
+        return [row[0] for row in options.tolist() if len(row)]
+    if callable(getattr(options, "tolist", None)) and isinstance(options, Iterable):  # numpy, pandas
+        return list(options.tolist())
+    if isinstance(options, bytes) or not isinstance(options, Iterable):
         raise fail(fn, label, f"options must be a list (or any iterable) of choices, got {describe(options)}.")
     return list(options)
 

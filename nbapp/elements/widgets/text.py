@@ -28,7 +28,6 @@ TEXT_TYPES = {
 LIVE_PAUSE_MS = 250  # live=True: commit after this pause in typing, as Streamlit
 MAX_LIVE_PAUSE_MS = 60_000
 INVALID = "Invalid value."  # shown when a validate regex fails and gives no message of its own
-MIN_TEXT_AREA_HEIGHT = 68  # pixels, as in Streamlit: below it the box cannot show two lines
 _HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
@@ -117,7 +116,7 @@ def _live_ms(label: str, live: Any) -> int | None:
 
 
 @element()
-def text_area(dg, label: str, value: str | None = "", height: int | None = None, max_chars: int | None = None,
+def text_area(dg, label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None,
               key: str | None = None, help: str | None = None, on_change: Callable | str | None = "rerun",
               args: tuple | None = None, kwargs: dict | None = None, *, placeholder: str | None = None,
               disabled: bool = False, label_visibility: str = "visible",
@@ -125,16 +124,17 @@ def text_area(dg, label: str, value: str | None = "", height: int | None = None,
               persist_state: Any = None) -> str | None:
     """Display a multi-line text box; returns its text (None while empty when ``value=None``).
 
-    ``height`` is in pixels (at least 68). Raises NbappAPIError for a bad height or
+    ``height`` is in pixels (drawn at least 68 high, as Streamlit does); "content" and
+    "stretch" are accepted and drawn at the default height. Raises NbappAPIError for a bad height or
     ``max_chars``, or a ``value`` longer than ``max_chars``.
 
     Examples
     --------
     >>> prompt = st.text_area("Prompt", "Summarize:", height=150)
     """
-    if height is not None and (not is_int(height) or height < MIN_TEXT_AREA_HEIGHT):
-        raise fail("text_area", label, f"height must be None or an int of at least {MIN_TEXT_AREA_HEIGHT} "
-                                       f"(pixels), got {describe(height)}.")
+    if height is not None and height not in ("content", "stretch") and (not is_int(height) or height < 1):
+        raise fail("text_area", label, f'height must be None, a positive int (pixels), "stretch" or "content", '
+                                       f"got {describe(height)}.")
     return _text(dg, "text_area", label, value, max_chars, key, help, on_change, args, kwargs, placeholder,
                       disabled, label_visibility, {"height": height},
                  bind=bind, persist_state=persist_state, width=width)

@@ -9,6 +9,8 @@ import ipywidgets as w
 from nbapp.render.inputs.base import REJECT, InputAdapter
 from nbapp.render.registry import adapter, classed
 
+MIN_HEIGHT = 68  # pixels, as in Streamlit: below it a text_area cannot show two lines
+
 
 class _Typed(InputAdapter):
     """Text boxes: a placeholder, and ``max_chars`` enforced as the user types."""
@@ -32,7 +34,9 @@ class TextArea(_Typed):
 
     def configure(self, control, props):
         super().configure(control, props)
-        control.layout.height = f"{props['height']}px" if props["height"] else None
+        height = props["height"]
+        # Streamlit keeps a box at least two lines high (68 px) whatever height asks for.
+        control.layout.height = f"{max(height, MIN_HEIGHT)}px" if isinstance(height, int) else None
 
 
 @adapter("color_picker")

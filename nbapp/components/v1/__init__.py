@@ -51,5 +51,16 @@ def iframe(src: str, width: int | None = None, height: int | None = None, scroll
 
 def declare_component(name: str, path: str | None = None, url: str | None = None, **kwargs: Any):
     """Not supported yet: raises NbappAPIError naming the component."""
-    raise NbappAPIError(f"components.declare_component({name!r}): custom Streamlit components are not supported "
-                        "by nbapp yet. Use components.html() for HTML with scripts, or an anywidget.")
+    raise _unsupported(name)
+
+
+class CustomComponent:
+    """The type ``declare_component`` returns in Streamlit; not supported yet: making one raises NbappAPIError."""
+
+    def __init__(self, name: str, path: str | None = None, url: str | None = None, **kwargs: Any):
+        raise _unsupported(name)
+
+
+def _unsupported(name: str) -> NbappAPIError:
+    return NbappAPIError(f"components.declare_component({name!r}): custom Streamlit components are not supported "
+                         "by nbapp yet. Use components.html() for HTML with scripts, or an anywidget.")
