@@ -45,3 +45,26 @@ def test_editing_a_cell_and_adding_a_row_rerun_the_app_inline_in_jupyterlab(page
     big = app.locator(".nbapp-dataframe:not(:has(.nbapp-grid-editor))")
     big.locator(".nbapp-grid-scroll").evaluate("el => el.scrollTop = el.scrollHeight")
     expect(big.locator(".nbapp-grid-window")).to_contain_text("999999", timeout=WAIT)
+
+
+FORMATS = '''\
+%%app
+import pandas as pd
+import nbapp as st
+
+pct = st.slider("Share", 0, 100, 25, format="%d%%")
+st.dataframe(pd.DataFrame({"trend": ["1,2,3", "invalid"]}),
+             column_config={"trend": st.column_config.BarChartColumn("Trend")})
+st.write(f"share is {pct}")
+'''
+
+
+def test_a_custom_slider_format_and_a_chart_column_of_text_draw_inline_in_jupyterlab(page, lab):
+    # Both used to break the drawing (a renderer error; a grid that threw and showed nothing).
+    lab.open_notebook(page, "formats.ipynb", FORMATS)
+    app = page.locator(".jp-OutputArea .lm-Widget.nbapp-app")
+    expect(app.get_by_text("share is 25")).to_be_visible(timeout=WAIT)
+    expect(app.locator(".nbapp-slider-readout")).to_have_text("25%")
+    grid = app.locator(".nbapp-dataframe")
+    expect(cell(grid, 0, 0).locator("svg rect")).to_have_count(3)
+    expect(cell(grid, 1, 0).locator("svg")).to_have_count(0)
